@@ -1,0 +1,150 @@
+package vn.motcua.identity;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+import jakarta.servlet.http.HttpServletRequest;
+import vn.motcua.platform.PublicPaths;
+
+/**
+ * Deny by default. Two chains: the API (bearer tokens; a browser session only with CSRF) and the web
+ * pages (form sign-in, sessions in PostgreSQL, CSRF on every form). Modules open paths to the public by
+ * declaring {@link PublicPaths} beans.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	static final String[] STAFF_ROLES = { "ADMIN", "ONE_STOP_OFFICER", "SPECIALIST", "DEPARTMENT_LEADER",
+			"PROVINCE_LEADER" };
+
+	/**
+	 * Strict: no inline script or style anywhere. htmx is configured (meta htmx-config) not to inject its
+	 * indicator style.
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+			+ " img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none';"
+			+ " base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+	@Bean
+	RateLimitFilter rateLimitFilter(Clock clock,
+			@Value("${motcua.rate-limit.account-per-second:50}") double accountPerSecond,
+			@Value("${motcua.rate-limit.account-burst:500}") double accountBurst,
+			@Value("${motcua.rate-limit.anonymous-per-second:20}") double anonymousPerSecond,
+			@Value("${motcua.rate-limit.anonymous-burst:300}") double anonymousBurst) {
+		return new RateLimitFilter(clock,
+				new RateLimitFilter.RateLimits(accountPerSecond, accountBurst, anonymousPerSecond, anonymousBurst));
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiChain(HttpSecurity http, List<PublicPaths> publicPaths, RateLimitFilter rateLimit) {
+		ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
+		JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+		authorities.setAuthoritiesClaimName(ApiTokens.ROLES_CLAIM);
+		authorities.setAuthorityPrefix("ROLE_");
+		JwtAuthenticationConverter jwtAuthentication = new JwtAuthenticationConverter();
+		jwtAuthentication.setJwtGrantedAuthoritiesConverter(authorities);
+		http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**")
+			.authorizeHttpRequests(a -> {
+				a.requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll();
+				a.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();
+				a.requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll();
+				a.requestMatchers("/actuator/**").hasAnyRole(STAFF_ROLES);
+				permit(a, publicPaths);
+				a.anyRequest().authenticated();
+			})
+			.oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(jwtAuthentication))
+				.authenticationEntryPoint(problems)
+				.accessDeniedHandler(problems))
+			.exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			// CSRF guards only what ambient cookies could forge: unsafe calls riding on a browser session.
+			.csrf(c -> c.requireCsrfProtectionMatcher(SecurityConfiguration::unsafeWithSessionCookie))
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+			.headers(SecurityConfiguration::headers)
+			.addFilterAfter(rateLimit, BearerTokenAuthenticationFilter.class);
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain webChain(HttpSecurity http, List<PublicPaths> publicPaths,
+			StaffAuthenticationProvider staffAuthentication) {
+		ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
+		failures.setDefaultFailureUrl("/login?error");
+		failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked",
+				StaffAuthenticationProvider.OtpMissing.class.getName(), "/login?otp"));
+		http.authorizeHttpRequests(a -> {
+			a.requestMatchers("/", "/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
+					"/swagger-ui.html", "/swagger-ui/**", "/problems/**")
+				.permitAll();
+			permit(a, publicPaths);
+			a.requestMatchers("/admin/**").hasRole("ADMIN");
+			a.requestMatchers("/staff/**").hasAnyRole(STAFF_ROLES);
+			a.anyRequest().authenticated();
+		})
+			.authenticationProvider(staffAuthentication)
+			.formLogin(f -> f.loginPage("/login")
+				.authenticationDetailsSource(StaffAuthenticationProvider.OtpDetails::new)
+				.defaultSuccessUrl("/staff", false)
+				.failureHandler(failures))
+			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
+			// the token lives in a cookie, so anonymous visitors cost no session row
+			.csrf(c -> c.csrfTokenRepository(new CookieCsrfTokenRepository()))
+			.headers(SecurityConfiguration::headers);
+		return http.build();
+	}
+
+	private static void permit(
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry a,
+			List<PublicPaths> publicPaths) {
+		for (PublicPaths p : publicPaths) {
+			String[] patterns = p.patterns().toArray(String[]::new);
+			if (p.method() == null) {
+				a.requestMatchers(patterns).permitAll();
+			}
+			else {
+				a.requestMatchers(p.method(), patterns).permitAll();
+			}
+		}
+	}
+
+	private static void headers(HeadersConfigurer<HttpSecurity> h) {
+		h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+			.frameOptions(f -> f.deny())
+			.referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+			.permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(), payment=()"));
+	}
+
+	private static boolean unsafeWithSessionCookie(HttpServletRequest request) {
+		String method = request.getMethod();
+		boolean safe = "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method)
+				|| "TRACE".equals(method);
+		String authorization = request.getHeader("Authorization");
+		boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+		return !safe && !bearer && request.getRequestedSessionId() != null;
+	}
+}

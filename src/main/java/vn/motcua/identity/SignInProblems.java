@@ -1,0 +1,58 @@
+package vn.motcua.identity;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+
+import vn.motcua.platform.DomainProblem;
+
+/** Why a sign-in was refused; each maps to one problem type of the API. */
+final class SignInProblems {
+
+	private SignInProblems() {
+	}
+
+	/** Wrong user name or password, or a disabled account: the answer never says which. */
+	static final class InvalidCredentials extends DomainProblem {
+
+		InvalidCredentials() {
+			super(HttpStatus.UNAUTHORIZED, "invalid-credentials", "Tên đăng nhập hoặc mật khẩu không đúng.");
+		}
+	}
+
+	static final class OtpRequired extends DomainProblem {
+
+		OtpRequired() {
+			super(HttpStatus.UNAUTHORIZED, "otp-required", "Tài khoản bật xác thực hai lớp: hãy nhập mã OTP.");
+		}
+	}
+
+	static final class InvalidOtp extends DomainProblem {
+
+		InvalidOtp() {
+			super(HttpStatus.UNAUTHORIZED, "invalid-otp", "Mã OTP không đúng hoặc đã hết hạn.");
+		}
+	}
+
+	static final class AccountThrottled extends DomainProblem {
+
+		private final Duration retryAfter;
+
+		AccountThrottled(Duration retryAfter) {
+			super(HttpStatus.TOO_MANY_REQUESTS, "account-locked",
+					"Đăng nhập sai quá nhiều lần: tài khoản tạm khóa, thử lại sau " + Math.max(1, retryAfter.toMinutes())
+							+ " phút.");
+			this.retryAfter = retryAfter;
+		}
+
+		Duration retryAfter() {
+			return retryAfter;
+		}
+
+		@Override
+		public Map<String, String> headers() {
+			return Map.of("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())));
+		}
+	}
+}

@@ -1,0 +1,39 @@
+package vn.motcua.platform;
+
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * A refusal the caller can act on. Each subclass names one stable problem type, answered as RFC 9457
+ * {@code application/problem+json} with {@code type} ending in {@link #typeId()}.
+ */
+public abstract class DomainProblem extends RuntimeException {
+
+	private final HttpStatus status;
+	private final String typeId;
+
+	protected DomainProblem(HttpStatus status, String typeId, String detail) {
+		super(detail);
+		this.status = status;
+		this.typeId = typeId;
+	}
+
+	public HttpStatus status() {
+		return status;
+	}
+
+	public String typeId() {
+		return typeId;
+	}
+
+	/** Extra members of the problem document, such as {@code errors}. */
+	public Map<String, Object> properties() {
+		return Map.of();
+	}
+
+	/** Response headers, such as {@code Retry-After}. */
+	public Map<String, String> headers() {
+		return Map.of();
+	}
+}

@@ -1,0 +1,24 @@
+package vn.motcua.platform;
+
+import java.net.URI;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+
+/** Builds problem documents with MotCua's type URIs ({@code /problems/{id}}, relative to the server). */
+public final class Problems {
+
+	private Problems() {
+	}
+
+	public static URI type(String typeId) {
+		return URI.create("/problems/" + typeId);
+	}
+
+	public static ProblemDetail of(HttpStatusCode status, String typeId, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(type(typeId));
+		problem.setTitle(title);
+		return problem;
+	}
+}

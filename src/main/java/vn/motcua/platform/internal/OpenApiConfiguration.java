@@ -1,0 +1,29 @@
+package vn.motcua.platform.internal;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+
+/** The published description of the public API (/v3/api-docs, browsable at /swagger-ui.html). */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+	@Bean
+	OpenAPI motcuaOpenApi() {
+		return new OpenAPI()
+			.info(new Info().title("MotCua API")
+				.version("v1")
+				.description("Hệ thống thông tin giải quyết thủ tục hành chính — public API v1. Staff and integrations"
+						+ " sign in with POST /api/v1/auth/token and send Authorization: Bearer <token>.")
+				.license(new License().name("Apache-2.0")))
+			.components(new Components().addSecuritySchemes("bearer",
+					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+			.addSecurityItem(new SecurityRequirement().addList("bearer"));
+	}
+}

@@ -1,0 +1,8 @@
+/**
+ * The shell of the portal: layout, navigation per role, home page, language switch (Vietnamese by
+ * default, English available) and error pages. Features serve their own pages inside it.
+ */
+@NullMarked
+package vn.motcua.portal;
+
+import org.jspecify.annotations.NullMarked;

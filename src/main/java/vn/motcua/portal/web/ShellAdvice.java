@@ -1,0 +1,55 @@
+package vn.motcua.portal.web;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import jakarta.servlet.http.HttpServletRequest;
+import vn.motcua.platform.NavigationItem;
+
+/** What every page's shell needs: who is signed in, their navigation, and the language-switch links. */
+@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
+class ShellAdvice {
+
+	private final List<NavigationItem> items;
+
+	ShellAdvice(List<NavigationItem> items) {
+		this.items = items.stream().sorted(Comparator.comparingInt(NavigationItem::order)).toList();
+	}
+
+	@ModelAttribute("shell")
+	Shell shell(HttpServletRequest request) {
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		boolean signedIn = auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
+		Set<String> roles = signedIn ? auth.getAuthorities()
+			.stream()
+			.map(GrantedAuthority::getAuthority)
+			.filter(a -> a.startsWith("ROLE_"))
+			.map(a -> a.substring(5))
+			.collect(Collectors.toSet()) : Set.of();
+		boolean staff = roles.stream().anyMatch(r -> !"CITIZEN".equals(r));
+		List<NavigationItem> navigation = !staff ? List.of()
+				: items.stream().filter(i -> i.roles().isEmpty() || i.roles().stream().anyMatch(roles::contains)).toList();
+		String path = request.getRequestURI();
+		return new Shell(signedIn, signedIn ? auth.getName() : null, roles, navigation, path,
+				ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("lang", "vi").build().toUriString(),
+				ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("lang", "en").build().toUriString());
+	}
+
+	record Shell(boolean signedIn, String username, Set<String> roles, List<NavigationItem> navigation, String path,
+			String vietnameseUrl, String englishUrl) {
+
+		public boolean active(NavigationItem item) {
+			return path.equals(item.href());
+		}
+	}
+}

@@ -1,0 +1,81 @@
+package vn.motcua;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/** The conventions that matter, enforced rather than remembered. */
+class ArchitectureTest {
+
+	static final JavaClasses PRODUCTION = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("vn.motcua");
+
+	@Test
+	void modulesFormNoCycles() {
+		slices().matching("vn.motcua.(*)..").should().beFreeOfCycles().check(PRODUCTION);
+	}
+
+	@Test
+	void httpControllersLiveOnlyInAModulesWebPackage() {
+		classes().that()
+			.areAnnotatedWith(Controller.class)
+			.or()
+			.areAnnotatedWith(RestController.class)
+			.should()
+			.resideInAPackage("vn.motcua.*.web..")
+			.check(PRODUCTION);
+	}
+
+	@Test
+	void timeComesOnlyFromTheInjectedClock() {
+		noClasses().should()
+			.callMethod(Instant.class, "now")
+			.orShould()
+			.callMethod(LocalDate.class, "now")
+			.orShould()
+			.callMethod(LocalDateTime.class, "now")
+			.orShould()
+			.callMethod(ZonedDateTime.class, "now")
+			.orShould()
+			.callMethod(OffsetDateTime.class, "now")
+			.orShould()
+			.callMethod(System.class, "currentTimeMillis")
+			.orShould()
+			.callMethod(Clock.class, "systemUTC")
+			.orShould()
+			.callMethod(Clock.class, "systemDefaultZone")
+			.because("deadlines are tested with a fixed clock; read time from the injected Clock")
+			.check(PRODUCTION);
+	}
+
+	@Test
+	void onlyThePlatformReadsTheSystemClock() {
+		noClasses().that()
+			.resideOutsideOfPackage("vn.motcua.platform.internal")
+			.should()
+			.callMethod(Clock.class, "system", java.time.ZoneId.class)
+			.check(PRODUCTION);
+	}
+
+	@Test
+	void storageIsPostgresqlThroughJdbcClientNotJpa() {
+		noClasses().should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "org.hibernate..")
+			.check(PRODUCTION);
+	}
+}

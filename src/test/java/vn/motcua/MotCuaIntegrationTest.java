@@ -1,0 +1,20 @@
+package vn.motcua;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * A test of the whole application over real HTTP on a random port, against the embedded PostgreSQL that
+ * every test of the JVM shares (fresh at the start of the run), in demo mode, with a {@link TestClock}.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestClock.Configuration.class)
+public @interface MotCuaIntegrationTest {
+}

@@ -1,0 +1,57 @@
+package vn.motcua.platform;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import vn.motcua.Api;
+import vn.motcua.MotCuaIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the IT centre monitors: health, metrics for staff only, the published API description. */
+@MotCuaIntegrationTest
+class OperationsIT {
+
+	@LocalServerPort
+	int port;
+
+	Api api;
+
+	@BeforeEach
+	void setUp() {
+		api = new Api(port);
+	}
+
+	@Test
+	void healthIsPublicAndUp() {
+		Api.Response r = api.get("/actuator/health");
+		assertThat(r.status()).isEqualTo(200);
+		assertThat(r.json().get("status").asString()).isEqualTo("UP");
+	}
+
+	@Test
+	void prometheusMetricsAreForStaffOnly() {
+		assertThat(api.get("/actuator/prometheus").status()).isEqualTo(401);
+		Api.Response staff = api.send(java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create(api.base() + "/actuator/prometheus"))
+			.header("Accept", "text/plain"), null);
+		assertThat(staff.status()).isEqualTo(401);
+		java.net.http.HttpRequest.Builder withToken = java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create(api.base() + "/actuator/prometheus"))
+			.header("Authorization", "Bearer " + api.token("officer"));
+		Api.Response metrics = api.send(withToken, null);
+		assertThat(metrics.status()).isEqualTo(200);
+		assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
+	}
+
+	@Test
+	void openApiDescribesTheContract() {
+		Api.Response r = api.get("/v3/api-docs");
+		assertThat(r.status()).isEqualTo(200);
+		assertThat(r.json().get("info").get("title").asString()).isEqualTo("MotCua API");
+		assertThat(r.json().get("paths").has("/api/v1/auth/token")).isTrue();
+		assertThat(r.json().get("paths").has("/api/v1/agencies")).isTrue();
+		assertThat(r.json().get("paths").has("/api/v1/me")).isTrue();
+	}
+}
