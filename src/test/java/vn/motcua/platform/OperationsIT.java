@@ -16,6 +16,9 @@ class OperationsIT {
 	@LocalServerPort
 	int port;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	Api api;
 
 	@BeforeEach
@@ -43,6 +46,13 @@ class OperationsIT {
 		Api.Response metrics = api.send(withToken, null);
 		assertThat(metrics.status()).isEqualTo(200);
 		assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
+	}
+
+	@Test
+	void recurringJobsAreRegisteredWithTheClusterSafeScheduler() {
+		assertThat(jdbc.sql("select count(*) from scheduled_tasks where task_name = 'identity-purge-sign-in-failures'")
+			.query(Long.class)
+			.single()).isEqualTo(1);
 	}
 
 	@Test

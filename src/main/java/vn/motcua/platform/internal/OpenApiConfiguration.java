@@ -20,7 +20,7 @@ class OpenApiConfiguration {
 			.info(new Info().title("MotCua API")
 				.version("v1")
 				.description("Hệ thống thông tin giải quyết thủ tục hành chính — public API v1. Staff and integrations"
-						+ " sign in with POST /api/v1/auth/token and send Authorization: Bearer <token>.")
+						+ " sign in with POST /api/v1/auth/token and send the header Authorization: Bearer followed by the token.")
 				.license(new License().name("Apache-2.0")))
 			.components(new Components().addSecuritySchemes("bearer",
 					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
