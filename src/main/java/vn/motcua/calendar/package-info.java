@@ -1,0 +1,9 @@
+/**
+ * Working time (thời gian làm việc): the Vietnamese lunar calendar, statutory days off and their
+ * compensation, each year's declared schedule, working hours, and the one due-date arithmetic every
+ * deadline in the system is counted with.
+ */
+@NullMarked
+package vn.motcua.calendar;
+
+import org.jspecify.annotations.NullMarked;
