@@ -1,6 +1,5 @@
 package vn.motcua.audit.web;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import vn.motcua.audit.AuditLog;
 import vn.motcua.platform.PageRequestParams;
-import vn.motcua.platform.Zones;
+import vn.motcua.platform.ApiTime;
 
 /** The audit log for administrators: read it, and check its chain. */
 @RestController
@@ -35,8 +34,7 @@ class AuditController {
 		PageRequestParams.check(page, size);
 		List<Map<String, Object>> items = auditLog.page(subjectType, subjectId, page, size)
 			.stream()
-			.map(r -> Map.<String, Object>of("id", r.id(), "at", OffsetDateTime.ofInstant(r.at(), Zones.VIETNAM)
-				.withNano(0), "actor", r.actor(), "action", r.action(), "subjectType", r.subjectType(), "subjectId",
+			.map(r -> Map.<String, Object>of("id", r.id(), "at", ApiTime.format(r.at()), "actor", r.actor(), "action", r.action(), "subjectType", r.subjectType(), "subjectId",
 					r.subjectId(), "details", r.details(), "hash", r.hash()))
 			.toList();
 		return Map.of("items", items, "total", auditLog.count(subjectType, subjectId));

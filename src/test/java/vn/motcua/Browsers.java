@@ -1,0 +1,54 @@
+package vn.motcua;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Debian's headless Chromium for browser tests; Selenium downloads nothing. */
+public final class Browsers {
+
+	private Browsers() {
+	}
+
+	public static WebDriver chromium(int width, int height) {
+		Path profile;
+		try {
+			profile = Files.createTempDirectory("chromium-profile");
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium"));
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--disable-quic", "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--lang=en-US");
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(
+					Path.of(System.getenv().getOrDefault("CHROMEDRIVER_BIN", "/usr/bin/chromedriver")).toFile())
+			.build();
+		WebDriver browser = new ChromeDriver(service, options);
+		browser.manage().window().setSize(new Dimension(width, height));
+		return browser;
+	}
+
+	/** Signs in through the staff form (the page must be wide enough to show it without the menu). */
+	public static void signIn(WebDriver browser, int port, String username, String password) {
+		browser.get("http://localhost:" + port + "/login");
+		WebDriverWait wait = new WebDriverWait(browser, java.time.Duration.ofSeconds(15));
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
+		browser.findElement(By.id("password")).sendKeys(password);
+		browser.findElement(By.id("login-submit")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("welcome")));
+	}
+}
