@@ -1,8 +1,8 @@
 package vn.motcua.organization;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.motcua.audit.AuditEntry;
 import vn.motcua.audit.AuditLog;
+import vn.motcua.platform.Csv;
 import vn.motcua.platform.DemoMode;
 import vn.motcua.platform.DemoSeed;
 
@@ -80,44 +81,19 @@ class DemoAgencySeeder implements DemoSeed {
 
 	static List<Agency> read() {
 		List<Agency> result = new ArrayList<>();
-		try (BufferedReader in = new BufferedReader(
-				new InputStreamReader(new ClassPathResource(RESOURCE).getInputStream(), StandardCharsets.UTF_8))) {
-			in.readLine(); // header
-			for (String line; (line = in.readLine()) != null;) {
-				if (line.isBlank()) {
-					continue;
+		try (Reader in = new InputStreamReader(new ClassPathResource(RESOURCE).getInputStream(), StandardCharsets.UTF_8)) {
+			Csv.read(in, row -> {
+				List<String> f = row.fields();
+				if (row.line() > 1) { // header
+					result.add(new Agency(f.get(0), f.get(1), blankToNull(f.get(2)), AgencyLevel.valueOf(f.get(3)),
+							blankToNull(f.get(4)), date(f.get(5)), date(f.get(6)), true));
 				}
-				List<String> f = splitCsv(line);
-				result.add(new Agency(f.get(0), f.get(1), blankToNull(f.get(2)), AgencyLevel.valueOf(f.get(3)),
-						blankToNull(f.get(4)), date(f.get(5)), date(f.get(6)), true));
-			}
+			});
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
 		return result;
-	}
-
-	/** Just enough RFC 4180 for a bundled file: quoted fields may hold commas. */
-	private static List<String> splitCsv(String line) {
-		List<String> fields = new ArrayList<>();
-		StringBuilder current = new StringBuilder();
-		boolean quoted = false;
-		for (int i = 0; i < line.length(); i++) {
-			char c = line.charAt(i);
-			if (c == '"') {
-				quoted = !quoted;
-			}
-			else if (c == ',' && !quoted) {
-				fields.add(current.toString());
-				current.setLength(0);
-			}
-			else {
-				current.append(c);
-			}
-		}
-		fields.add(current.toString());
-		return fields;
 	}
 
 	private static String blankToNull(String s) {

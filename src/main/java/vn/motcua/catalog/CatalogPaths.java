@@ -1,0 +1,16 @@
+package vn.motcua.catalog;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import vn.motcua.platform.PublicPaths;
+
+@Configuration(proxyBeanMethods = false)
+class CatalogPaths {
+
+	/** The catalog is public (internal procedures are filtered per caller). */
+	@Bean
+	PublicPaths catalogReads() {
+		return PublicPaths.get("/api/v1/procedures", "/api/v1/procedures/*", "/procedures", "/procedures/**");
+	}
+}

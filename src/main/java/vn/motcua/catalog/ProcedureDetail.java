@@ -1,0 +1,46 @@
+package vn.motcua.catalog;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/** Thủ tục hành chính — one published version of a procedure, whole. */
+public record ProcedureDetail(ProcedureSummary summary, Publication publication, List<String> applicantTypes,
+		@Nullable String steps, @Nullable String methods, @Nullable String conditions, @Nullable String result,
+		@Nullable String legalBasis, List<Case> cases) {
+
+	/**
+	 * The publication decision (quyết định công bố) that created this version.
+	 *
+	 * @param type {@code NEW}, {@code AMENDED}, {@code ABOLISHED}, or {@code IMPORTED} for a load without one
+	 */
+	public record Publication(int version, @Nullable String decisionNumber, @Nullable LocalDate decisionDate,
+			String type, @Nullable LocalDate effectiveFrom) {
+	}
+
+	/**
+	 * Trường hợp — a case of the procedure with its own time limit and fees.
+	 *
+	 * @param cutoffTime received after this time of day, the clock starts on the next working day
+	 * @param feesVnd fee per channel: {@code COUNTER}, {@code ONLINE}, {@code POSTAL}
+	 */
+	public record Case(String code, String name, boolean isDefault, @Nullable Integer durationAmount,
+			String durationUnit, @Nullable LocalTime cutoffTime, Map<String, Long> feesVnd, List<Document> documents) {
+	}
+
+	/**
+	 * Thành phần hồ sơ.
+	 *
+	 * @param replacedByData supplied from a national database instead of paper (thay thế bằng dữ liệu)
+	 */
+	public record Document(int ordinal, String name, int originals, int copies, boolean required,
+			@Nullable String templateName, @Nullable String templateUrl, boolean replacedByData) {
+	}
+
+	public Case defaultCase() {
+		return cases.stream().filter(Case::isDefault).findFirst().orElse(cases.get(0));
+	}
+}

@@ -1,0 +1,52 @@
+package vn.motcua.catalog;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+
+import vn.motcua.platform.DomainProblem;
+
+/** Loads procedures into the catalog from files. */
+public interface ProcedureImport {
+
+	/** The largest CSV file accepted. */
+	long MAX_CSV_BYTES = 10L * 1024 * 1024;
+
+	/**
+	 * Imports the CSV format of api.md, all or nothing: a file with any bad line changes nothing.
+	 *
+	 * @throws InvalidImport listing every bad line
+	 */
+	Result importCsv(InputStream csv, String actor);
+
+	/**
+	 * @param imported procedures created
+	 * @param updated existing procedures whose name, field, agency, level or default case changed
+	 * @param unchanged existing procedures the file repeats as they are
+	 */
+	record Result(int imported, int updated, int unchanged) {
+	}
+
+	/** Bad lines of an import, answered as 400 with {@code errors: [{line, message}]}. */
+	final class InvalidImport extends DomainProblem {
+
+		private final List<Map<String, Object>> errors;
+
+		public InvalidImport(List<Map<String, Object>> errors) {
+			super(HttpStatus.BAD_REQUEST, "invalid-import",
+					"Tệp có " + errors.size() + " dòng không hợp lệ; không nhập dòng nào.");
+			this.errors = List.copyOf(errors);
+		}
+
+		public List<Map<String, Object>> errors() {
+			return errors;
+		}
+
+		@Override
+		public Map<String, Object> properties() {
+			return Map.of("imported", 0, "updated", 0, "errors", errors);
+		}
+	}
+}

@@ -1,0 +1,58 @@
+package vn.motcua.catalog.web;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+import vn.motcua.catalog.ProcedureQuery;
+import vn.motcua.catalog.Procedures;
+
+/** The citizens' catalog: search as you type, and a procedure page readable on a phone. */
+@Controller
+class ProcedurePages {
+
+	static final int PAGE_SIZE = 20;
+
+	private final Procedures procedures;
+
+	ProcedurePages(Procedures procedures) {
+		this.procedures = procedures;
+	}
+
+	@GetMapping("/procedures")
+	String search(@RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable String field,
+			@RequestParam(required = false) @Nullable String level, @RequestParam(defaultValue = "0") int page,
+			@RequestHeader(value = "HX-Request", required = false) @Nullable String htmx,
+			@Nullable Authentication caller, Model model) {
+		boolean staff = CatalogAccess.isStaff(caller);
+		String text = q == null || q.isBlank() ? null : q.strip();
+		String f = field == null || field.isBlank() ? null : field;
+		String l = "PROVINCE".equals(level) || "COMMUNE".equals(level) ? level : null;
+		int p = Math.max(0, page);
+		Procedures.Result result = procedures.search(new ProcedureQuery(text == null ? null
+				: text.substring(0, Math.min(200, text.length())), f, null, l, staff, p, PAGE_SIZE));
+		model.addAttribute("q", text);
+		model.addAttribute("field", f);
+		model.addAttribute("level", l);
+		model.addAttribute("page", p);
+		model.addAttribute("result", result);
+		model.addAttribute("hasNext", (long) (p + 1) * PAGE_SIZE < result.total());
+		model.addAttribute("fields", procedures.fields(staff));
+		return htmx != null ? "catalog/search :: results" : "catalog/search";
+	}
+
+	@GetMapping("/procedures/{code}")
+	String procedure(@PathVariable String code, @Nullable Authentication caller, Model model) {
+		model.addAttribute("procedure", procedures.find(code, CatalogAccess.isStaff(caller))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+		return "catalog/procedure";
+	}
+}
