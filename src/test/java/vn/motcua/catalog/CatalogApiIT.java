@@ -57,7 +57,7 @@ class CatalogApiIT {
 			Api.Response r = api.get("/api/v1/procedures?q=" + enc(q));
 			assertThat(r.status()).isEqualTo(200);
 			assertThat(r.json().get("total").asLong()).as(q).isPositive();
-			List<String> top = r.json().get("items").valueStream().limit(5).map(i -> i.get("name").asString()).toList();
+			List<String> top = r.json().get("items").valueStream().limit(10).map(i -> i.get("name").asString()).toList();
 			assertThat(top.get(0).toLowerCase()).as(q).contains("giấy phép xây dựng");
 			assertThat(top).as(q).anyMatch(n -> n.startsWith("Cấp giấy phép xây dựng"));
 		}
