@@ -17,6 +17,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The conventions that matter, enforced rather than remembered. */
@@ -39,6 +40,18 @@ class ArchitectureTest {
 			.areAnnotatedWith(RestController.class)
 			.should()
 			.resideInAPackage("vn.motcua.*.web..")
+			.check(PRODUCTION);
+	}
+
+	/** problem+json answers come from an advice for @RestController; a @ResponseBody on a page controller would miss it. */
+	@Test
+	void apiEndpointsAreRestControllers() {
+		noMethods().that()
+			.areAnnotatedWith(org.springframework.web.bind.annotation.ResponseBody.class)
+			.should()
+			.beDeclaredInClassesThat()
+			.areAnnotatedWith(Controller.class)
+			.allowEmptyShould(true) // none today: the rule guards against the first one
 			.check(PRODUCTION);
 	}
 

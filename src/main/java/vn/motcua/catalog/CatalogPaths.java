@@ -3,6 +3,7 @@ package vn.motcua.catalog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import vn.motcua.platform.NavigationItem;
 import vn.motcua.platform.PublicPaths;
 
 @Configuration(proxyBeanMethods = false)
@@ -12,5 +13,10 @@ class CatalogPaths {
 	@Bean
 	PublicPaths catalogReads() {
 		return PublicPaths.get("/api/v1/procedures", "/api/v1/procedures/*", "/procedures", "/procedures/**");
+	}
+
+	@Bean
+	NavigationItem catalogAdministrationPage() {
+		return new NavigationItem("nav.catalog-admin", "/admin/catalog", java.util.Set.of("ADMIN"), 810);
 	}
 }

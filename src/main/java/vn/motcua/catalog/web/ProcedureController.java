@@ -65,6 +65,19 @@ class ProcedureController {
 			.orElseThrow(() -> new ProcedureNotFound(code));
 	}
 
+	/** A given version, abolished ones included, for staff (dossiers keep the version they were received under). */
+	@GetMapping("/api/v1/procedures/{code}/versions/{version}")
+	@PreAuthorize("hasAnyRole('ADMIN','ONE_STOP_OFFICER','SPECIALIST','DEPARTMENT_LEADER','PROVINCE_LEADER')")
+	Map<String, Object> version(@PathVariable String code, @PathVariable int version) {
+		return procedures.version(code, version)
+			.map(d -> {
+				Map<String, Object> m = detail(d);
+				m.put("status", d.summary().status());
+				return m;
+			})
+			.orElseThrow(() -> new ProcedureNotFound(code + " phiên bản " + version));
+	}
+
 	@PostMapping(value = "/api/v1/admin/procedures:import", consumes = "text/csv")
 	@PreAuthorize("hasRole('ADMIN')")
 	Map<String, Object> importCsv(HttpServletRequest request, Authentication actor) throws IOException {

@@ -1,0 +1,166 @@
+package vn.motcua.catalog;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.motcua.audit.AuditEntry;
+import vn.motcua.audit.AuditLog;
+import vn.motcua.platform.DomainProblem;
+
+@Service
+class JdbcProcedurePublication implements ProcedurePublication {
+
+	private final JdbcClient jdbc;
+	private final AuditLog audit;
+	private final Clock clock;
+
+	JdbcProcedurePublication(JdbcClient jdbc, AuditLog audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Override
+	@Transactional
+	public int publish(String code, Draft draft, Decision decision, String actor) {
+		CaseDraft defaultCase = draft.cases().stream().filter(CaseDraft::isDefault).findFirst()
+			.orElseThrow(() -> new InvalidDraft("Cần đúng một trường hợp mặc định"));
+		int fieldId = jdbc.sql("""
+				insert into procedure_field (name) values (?)
+				on conflict (name) do update set name = excluded.name returning id""")
+			.param(draft.field())
+			.query(Integer.class)
+			.single();
+		Integer current = jdbc.sql("select current_version from procedure where code = ? for update")
+			.param(code)
+			.query(Integer.class)
+			.optional()
+			.orElse(null);
+		int version = current == null ? 1 : current + 1;
+		Map<String, Object> p = new LinkedHashMap<>();
+		p.put("code", code);
+		p.put("name", draft.name());
+		p.put("field", fieldId);
+		p.put("agency", draft.agencyCode());
+		p.put("level", draft.level());
+		p.put("internal", draft.internal());
+		p.put("online", draft.onlineLevel().name());
+		p.put("amount", defaultCase.durationAmount());
+		p.put("unit", defaultCase.durationUnit());
+		p.put("fee", defaultCase.feesVnd().getOrDefault("COUNTER", 0L));
+		p.put("version", version);
+		if (current == null) {
+			jdbc.sql("""
+					insert into procedure (code, name, field_id, agency_code, level, internal, online_level, duration_amount,
+					  duration_unit, fee_vnd, current_version)
+					values (:code, :name, :field, :agency, :level, :internal, :online, :amount, :unit, :fee, 1)""")
+				.params(p)
+				.update();
+		}
+		jdbc.sql("""
+				insert into procedure_version (procedure_code, version, decision_number, decision_date, decision_type,
+				  effective_from, name, field_id, agency_code, level, applicant_types, online_level, steps, methods,
+				  conditions, result, legal_basis, created_at)
+				values (:code, :version, :number, :date, :type, :effective, :name, :field, :agency, :level,
+				  cast(:types as text[]), :online, :steps, :methods, :conditions, :result, :legal, :now)""")
+			.params(p)
+			.param("number", decision.number())
+			.param("date", decision.date() == null ? null : Date.valueOf(decision.date()))
+			.param("type", decision.type())
+			.param("effective", decision.effectiveFrom() == null ? null : Date.valueOf(decision.effectiveFrom()))
+			.param("types", draft.applicantTypes().toArray(String[]::new))
+			.param("steps", draft.steps())
+			.param("methods", draft.methods())
+			.param("conditions", draft.conditions())
+			.param("result", draft.result())
+			.param("legal", draft.legalBasis())
+			.param("now", Timestamp.from(clock.instant()))
+			.update();
+		for (CaseDraft c : draft.cases()) {
+			jdbc.sql("""
+					insert into procedure_case (procedure_code, version, code, name, is_default, duration_amount,
+					  duration_unit, cutoff_time, fee_counter_vnd, fee_online_vnd, fee_postal_vnd)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(code, version, c.code(), c.name(), c.isDefault(), c.durationAmount(), c.durationUnit(),
+						c.cutoffTime() == null ? null : java.sql.Time.valueOf(c.cutoffTime()),
+						c.feesVnd().getOrDefault("COUNTER", 0L), c.feesVnd().getOrDefault("ONLINE", 0L),
+						c.feesVnd().getOrDefault("POSTAL", 0L))
+				.update();
+			int ordinal = 1;
+			for (ProcedureDetail.Document d : c.documents()) {
+				jdbc.sql("""
+						insert into procedure_document (procedure_code, version, case_code, ordinal, name, originals, copies,
+						  required, template_name, template_url, replaced_by_data)
+						values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+					.params(code, version, c.code(), ordinal++, d.name(), d.originals(), d.copies(), d.required(),
+							d.templateName(), d.templateUrl(), d.replacedByData())
+					.update();
+			}
+		}
+		if (current != null) {
+			jdbc.sql("""
+					update procedure set name = :name, field_id = :field, agency_code = :agency, level = :level,
+					  internal = :internal, online_level = :online, duration_amount = :amount, duration_unit = :unit,
+					  fee_vnd = :fee, current_version = :version, status = 'PUBLISHED'
+					where code = :code""")
+				.params(p)
+				.update();
+		}
+		audit.record(AuditEntry.of(actor, "catalog.procedure-published", "procedure", code)
+			.with(Map.of("version", version, "decisionType", decision.type(), "decisionNumber",
+					String.valueOf(decision.number()))));
+		return version;
+	}
+
+	@Override
+	@Transactional
+	public int abolish(String code, Decision decision, String actor) {
+		Integer current = jdbc.sql("select current_version from procedure where code = ? and status = 'PUBLISHED' for update")
+			.param(code)
+			.query(Integer.class)
+			.optional()
+			.orElseThrow(() -> new NotPublished(code));
+		int version = current + 1;
+		jdbc.sql("""
+				insert into procedure_version (procedure_code, version, decision_number, decision_date, decision_type,
+				  effective_from, name, field_id, agency_code, level, applicant_types, online_level, steps, methods,
+				  conditions, result, legal_basis, created_at)
+				select procedure_code, :version, :number, :date, 'ABOLISHED', :effective, name, field_id, agency_code, level,
+				  applicant_types, online_level, steps, methods, conditions, result, legal_basis, :now
+				from procedure_version where procedure_code = :code and version = :current""")
+			.param("version", version)
+			.param("number", decision.number())
+			.param("date", decision.date() == null ? null : Date.valueOf(decision.date()))
+			.param("effective", decision.effectiveFrom() == null ? null : Date.valueOf(decision.effectiveFrom()))
+			.param("now", Timestamp.from(clock.instant()))
+			.param("code", code)
+			.param("current", current)
+			.update();
+		jdbc.sql("update procedure set status = 'ABOLISHED' where code = ?").param(code).update();
+		audit.record(AuditEntry.of(actor, "catalog.procedure-abolished", "procedure", code)
+			.with(Map.of("version", version, "decisionNumber", String.valueOf(decision.number()))));
+		return version;
+	}
+
+	static final class InvalidDraft extends DomainProblem {
+
+		InvalidDraft(String detail) {
+			super(HttpStatus.BAD_REQUEST, "invalid-procedure", detail);
+		}
+	}
+
+	static final class NotPublished extends DomainProblem {
+
+		NotPublished(String code) {
+			super(HttpStatus.NOT_FOUND, "procedure-not-found", "Không có thủ tục đang công khai mã " + code);
+		}
+	}
+}

@@ -1,0 +1,98 @@
+package vn.motcua.catalog;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import vn.motcua.MotCuaIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An administrator uploads a CSV and a national-database file through the catalog page. */
+@MotCuaIntegrationTest
+class CatalogAdminPageIT {
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	@LocalServerPort
+	int port;
+
+	HttpClient browser;
+
+	@BeforeEach
+	void signIn() throws Exception {
+		browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		String token = csrf("/login");
+		post("/login", "application/x-www-form-urlencoded", ("username=admin&password=admin&_csrf="
+				+ URLEncoder.encode(token, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void csvAndNationalFilesThroughThePage() throws Exception {
+		String csv = "code,name,field,agencyCode,level,durationWorkingDays,feeVnd,onlineLevel,internal\n"
+				+ "9.300001,Thủ tục nhập qua trang quản trị,Lĩnh vực thử nghiệm,STP,PROVINCE,4,0,FULL,false\n";
+		HttpResponse<String> r = upload("csv", "catalog.csv", csv);
+		assertThat(r.statusCode()).isEqualTo(200);
+		assertThat(r.body()).contains("id=\"import-summary\"").contains("Thủ tục mới: 1");
+
+		String bad = "code,name,field,agencyCode,level,durationWorkingDays,feeVnd,onlineLevel,internal\n"
+				+ "9.300002,Sai cơ quan,Lĩnh vực thử nghiệm,KHONG_CO,PROVINCE,4,0,FULL,false\n";
+		HttpResponse<String> refused = upload("csv", "bad.csv", bad);
+		assertThat(refused.body()).contains("id=\"import-errors\"").contains("Dòng 2").contains("KHONG_CO");
+
+		String national = NationalImportIT.RECORD.formatted("12/QĐ-UBND", 3, 3).replace("7.000101", "7.300003");
+		HttpResponse<String> json = upload("national", "laythutuc.json", national);
+		assertThat(json.body()).contains("Phiên bản mới được công bố: 1");
+	}
+
+	@Test
+	void thePageIsForAdministrators() throws Exception {
+		HttpClient officer = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		browser = officer;
+		String token = csrf("/login");
+		post("/login", "application/x-www-form-urlencoded", ("username=officer&password=officer&_csrf="
+				+ URLEncoder.encode(token, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+		assertThat(browser.send(HttpRequest.newBuilder(URI.create(base() + "/admin/catalog")).build(),
+				HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+	}
+
+	private HttpResponse<String> upload(String format, String name, String content) throws Exception {
+		String token = csrf("/admin/catalog");
+		String boundary = "----motcua" + System.nanoTime();
+		String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token + "\r\n"
+				+ "--" + boundary + "\r\nContent-Disposition: form-data; name=\"format\"\r\n\r\n" + format + "\r\n"
+				+ "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
+		return post("/admin/catalog/import", "multipart/form-data; boundary=" + boundary,
+				body.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private String csrf(String path) throws Exception {
+		String page = browser.send(HttpRequest.newBuilder(URI.create(base() + path)).build(),
+				HttpResponse.BodyHandlers.ofString()).body();
+		Matcher m = CSRF.matcher(page);
+		assertThat(m.find()).as("CSRF token on " + path).isTrue();
+		return m.group(1);
+	}
+
+	private HttpResponse<String> post(String path, String type, byte[] body) throws Exception {
+		return browser.send(HttpRequest.newBuilder(URI.create(base() + path))
+			.header("Content-Type", type)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private String base() {
+		return "http://localhost:" + port;
+	}
+}
