@@ -12,7 +12,14 @@ class CatalogPaths {
 	/** The catalog is public (internal procedures are filtered per caller). */
 	@Bean
 	PublicPaths catalogReads() {
-		return PublicPaths.get("/api/v1/procedures", "/api/v1/procedures/*", "/procedures", "/procedures/**");
+		return PublicPaths.get("/api/v1/procedures", "/api/v1/procedures/*", "/procedures", "/procedures/**",
+				"/api/v1/simplification-plans");
+	}
+
+	@Bean
+	NavigationItem simplificationProgramme() {
+		return new NavigationItem("nav.simplification", "/staff/simplification",
+				java.util.Set.of("ADMIN", "PROVINCE_LEADER", "DEPARTMENT_LEADER"), 700);
 	}
 
 	@Bean

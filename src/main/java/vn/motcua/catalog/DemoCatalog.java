@@ -70,7 +70,29 @@ class DemoCatalog implements DemoSeed {
 				.param(codes.toArray(String[]::new))
 				.update();
 			details();
+			plans();
 		});
+	}
+
+	/** Plans under NQ 66/NQ-CP: some already achieved by the published version, some still to publish. */
+	private void plans() {
+		Object[][] plans = {
+				{ "Đăng ký thành lập công ty trách nhiệm hữu hạn một thành viên", 5, 3, 50000, 50000, true, "Rút ngắn thời hạn; thay thế giấy tờ bằng dữ liệu dân cư" },
+				{ "Cấp giấy phép bán lẻ rượu", 15, 10, 1200000, 1200000, true, "Cắt giảm thời hạn giải quyết" },
+				{ "Cấp giấy chứng nhận đủ điều kiện cửa hàng bán lẻ xăng dầu", 20, 15, 1200000, 1200000, true, "Bỏ bước thẩm định thực địa trùng lặp" },
+				{ "Cấp giấy phép kinh doanh vận tải bằng xe ô tô", 8, 5, 200000, 200000, true, "Trực tuyến toàn trình" },
+				{ "Cấp giấy phép xây dựng nhà ở riêng lẻ", 15, 10, 75000, 50000, false, "Liên thông với cơ sở dữ liệu đất đai" },
+				{ "Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam, người nước ngoài đang cư trú tại Việt Nam", 10, 7, 200000, 200000, false, "Khai thác dữ liệu dân cư thay giấy tờ" } };
+		for (Object[] p : plans) {
+			jdbc.sql("""
+					insert into simplification_plan (procedure_code, decision_number, decision_date, effective_from, measure,
+					  business, baseline_days, target_days, baseline_cost_vnd, target_cost_vnd, status, demo, created_at)
+					select code, '1234/QĐ-UBND (demo)', date '2025-08-15', date '2025-10-01', ?, ?, ?, ?, ?, ?, 'IN_EFFECT',
+					  true, now()
+					from procedure where name = ?""")
+				.params(p[6], p[5], p[1], p[2], ((Integer) p[3]).longValue(), ((Integer) p[4]).longValue(), p[0])
+				.update();
+		}
 	}
 
 	private void details() {

@@ -56,6 +56,15 @@ class CatalogAdminPageIT {
 	}
 
 	@Test
+	void theProgrammePageShowsPlansAndTotals() throws Exception {
+		HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(base() + "/staff/simplification"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("id=\"programme-totals\"").contains("Cấp giấy phép bán lẻ rượu")
+			.contains("33.33%");
+	}
+
+	@Test
 	void thePageIsForAdministrators() throws Exception {
 		HttpClient officer = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 		browser = officer;
