@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -53,6 +54,52 @@ class CatalogAdminPageIT {
 		String national = NationalImportIT.RECORD.formatted("12/QĐ-UBND", 3, 3).replace("7.000101", "7.300003");
 		HttpResponse<String> json = upload("national", "laythutuc.json", national);
 		assertThat(json.body()).contains("Phiên bản mới được công bố: 1");
+	}
+
+	@Test
+	void anAdministratorWritesAndAmendsAProcedureOnTheEditor() throws Exception {
+		String token = csrf("/admin/catalog/procedures/new");
+		String bad = form(token, "9.500001", "Thủ tục soạn trên trang", "không phải số", "", "");
+		HttpResponse<String> refused = post("/admin/catalog/procedures", "application/x-www-form-urlencoded",
+				bad.getBytes(StandardCharsets.UTF_8));
+		assertThat(refused.body()).contains("id=\"editor-errors\"").contains("Thời hạn là số nguyên dương")
+			.contains("Nhập số quyết định công bố").contains("Thủ tục soạn trên trang");
+
+		String good = form(csrf("/admin/catalog/procedures/new"), "9.500001", "Thủ tục soạn trên trang", "12",
+				"55/QĐ-UBND", "Đơn đề nghị | 1 | 0 | bắt buộc\nCăn cước | 0 | 0 | bắt buộc | dữ liệu");
+		HttpResponse<String> created = post("/admin/catalog/procedures", "application/x-www-form-urlencoded",
+				good.getBytes(StandardCharsets.UTF_8));
+		assertThat(created.statusCode()).isEqualTo(302);
+		HttpResponse<String> edit = browser.send(HttpRequest.newBuilder(URI.create(base() + "/admin/catalog/procedures/9.500001"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(edit.body()).contains("Đã công bố phiên bản 1").contains("Căn cước | 0 | 0 | bắt buộc | dữ liệu");
+
+		String amended = form(csrf("/admin/catalog/procedures/9.500001"), "9.500001", "Thủ tục soạn trên trang", "8",
+				"66/QĐ-UBND", "Đơn đề nghị | 1 | 0 | bắt buộc");
+		post("/admin/catalog/procedures", "application/x-www-form-urlencoded", amended.getBytes(StandardCharsets.UTF_8));
+		HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(base() + "/procedures/9.500001"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(page.body()).contains("8 ngày làm việc").doesNotContain("Căn cước");
+	}
+
+	private static String form(String csrf, String code, String name, String days, String decision, String documents) {
+		Map<String, String> f = new java.util.LinkedHashMap<>();
+		f.put("_csrf", csrf);
+		f.put("code", code);
+		f.put("name", name);
+		f.put("field", "Lĩnh vực thử nghiệm");
+		f.put("agencyCode", "STP");
+		f.put("durationAmount", days);
+		f.put("durationUnit", "DAYS");
+		f.put("onlineLevel", "FULL");
+		f.put("feeCounter", "10000");
+		f.put("feeOnline", "5000");
+		f.put("feePostal", "10000");
+		f.put("documents", documents);
+		f.put("decisionNumber", decision);
+		f.put("decisionDate", "01/04/2026");
+		return f.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(java.util.stream.Collectors.joining("&"));
 	}
 
 	@Test

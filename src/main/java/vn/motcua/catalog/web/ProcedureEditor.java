@@ -1,0 +1,274 @@
+package vn.motcua.catalog.web;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.motcua.catalog.OnlineLevel;
+import vn.motcua.catalog.ProcedureDetail;
+import vn.motcua.catalog.ProcedurePublication;
+import vn.motcua.catalog.Procedures;
+import vn.motcua.organization.Agencies;
+import vn.motcua.organization.Agency;
+import vn.motcua.platform.Zones;
+
+/**
+ * Administrators write a procedure's content and publish it as a new version under its decision: the
+ * default case's time limit, cut-off hour and fees per channel, and its documents one per line.
+ * Every mistake is reported in Vietnamese next to the form, and nothing is published until all is right.
+ */
+@Controller
+@PreAuthorize("hasRole('ADMIN')")
+class ProcedureEditor {
+
+	static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+	private final Procedures procedures;
+	private final ProcedurePublication publication;
+	private final Agencies agencies;
+	private final java.time.Clock clock;
+
+	ProcedureEditor(Procedures procedures, ProcedurePublication publication, Agencies agencies, java.time.Clock clock) {
+		this.procedures = procedures;
+		this.publication = publication;
+		this.agencies = agencies;
+		this.clock = clock;
+	}
+
+	/** The form's fields, as typed. */
+	public static class Form {
+
+		public String code = "";
+		public String name = "";
+		public String field = "";
+		public String agencyCode = "";
+		public String onlineLevel = "PARTIAL";
+		public String applicantTypes = "";
+		public String durationAmount = "";
+		public String durationUnit = "DAYS";
+		public String cutoffTime = "";
+		public String feeCounter = "0";
+		public String feeOnline = "0";
+		public String feePostal = "0";
+		public String documents = "";
+		public String steps = "";
+		public String methods = "";
+		public String conditions = "";
+		public String result = "";
+		public String legalBasis = "";
+		public boolean internal;
+		public String decisionNumber = "";
+		public String decisionDate = "";
+
+		// setters for data binding
+		public void setCode(String v) { code = v; }
+		public void setName(String v) { name = v; }
+		public void setField(String v) { field = v; }
+		public void setAgencyCode(String v) { agencyCode = v; }
+		public void setOnlineLevel(String v) { onlineLevel = v; }
+		public void setApplicantTypes(String v) { applicantTypes = v; }
+		public void setDurationAmount(String v) { durationAmount = v; }
+		public void setDurationUnit(String v) { durationUnit = v; }
+		public void setCutoffTime(String v) { cutoffTime = v; }
+		public void setFeeCounter(String v) { feeCounter = v; }
+		public void setFeeOnline(String v) { feeOnline = v; }
+		public void setFeePostal(String v) { feePostal = v; }
+		public void setDocuments(String v) { documents = v; }
+		public void setSteps(String v) { steps = v; }
+		public void setMethods(String v) { methods = v; }
+		public void setConditions(String v) { conditions = v; }
+		public void setResult(String v) { result = v; }
+		public void setLegalBasis(String v) { legalBasis = v; }
+		public void setInternal(boolean v) { internal = v; }
+		public void setDecisionNumber(String v) { decisionNumber = v; }
+		public void setDecisionDate(String v) { decisionDate = v; }
+	}
+
+	@GetMapping("/admin/catalog/procedures/new")
+	String create(Model model) {
+		Form form = new Form();
+		form.decisionDate = LocalDate.now(clock.withZone(Zones.VIETNAM)).format(VN_DATE);
+		return show(form, false, model);
+	}
+
+	@GetMapping("/admin/catalog/procedures/{code}")
+	String edit(@PathVariable String code, Model model) {
+		ProcedureDetail d = procedures.find(code, true)
+			.orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
+					org.springframework.http.HttpStatus.NOT_FOUND));
+		ProcedureDetail.Case c = d.defaultCase();
+		Form f = new Form();
+		f.code = code;
+		f.name = d.summary().name();
+		f.field = d.summary().field();
+		f.agencyCode = d.summary().agencyCode();
+		f.onlineLevel = d.summary().onlineLevel().name();
+		f.applicantTypes = String.join("; ", d.applicantTypes());
+		f.durationAmount = c.durationAmount() == null ? "" : c.durationAmount().toString();
+		f.durationUnit = c.durationUnit();
+		f.cutoffTime = c.cutoffTime() == null ? "" : c.cutoffTime().toString();
+		f.feeCounter = String.valueOf(c.feesVnd().getOrDefault("COUNTER", 0L));
+		f.feeOnline = String.valueOf(c.feesVnd().getOrDefault("ONLINE", 0L));
+		f.feePostal = String.valueOf(c.feesVnd().getOrDefault("POSTAL", 0L));
+		f.documents = String.join("\n", c.documents().stream().map(doc -> doc.name() + " | " + doc.originals() + " | "
+				+ doc.copies() + " | " + (doc.required() ? "bắt buộc" : "nếu có") + (doc.replacedByData() ? " | dữ liệu" : ""))
+			.toList());
+		f.steps = nz(d.steps());
+		f.methods = nz(d.methods());
+		f.conditions = nz(d.conditions());
+		f.result = nz(d.result());
+		f.legalBasis = nz(d.legalBasis());
+		f.internal = d.summary().internal();
+		f.decisionDate = LocalDate.now(clock.withZone(Zones.VIETNAM)).format(VN_DATE);
+		model.addAttribute("current", d);
+		return show(f, true, model);
+	}
+
+	@PostMapping("/admin/catalog/procedures")
+	String publish(@ModelAttribute("form") Form form, Authentication actor, Model model, RedirectAttributes redirect) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		String code = form.code.strip();
+		if (!code.matches("[0-9A-Za-z][0-9A-Za-z._-]{0,39}")) {
+			errors.put("code", "Mã thủ tục gồm chữ, số, dấu chấm, gạch (tối đa 40 ký tự), ví dụ 1.001776");
+		}
+		boolean existing = procedures.find(code, true).isPresent();
+		required(form.name, "name", "Nhập tên thủ tục", errors);
+		required(form.field, "field", "Nhập lĩnh vực", errors);
+		Optional<Agency> agency = agencies.find(form.agencyCode.strip());
+		if (agency.isEmpty()) {
+			errors.put("agencyCode", "Chọn cơ quan thực hiện");
+		}
+		OnlineLevel online = switch (form.onlineLevel) {
+			case "FULL" -> OnlineLevel.FULL;
+			case "NONE" -> OnlineLevel.NONE;
+			default -> OnlineLevel.PARTIAL;
+		};
+		Integer amount = null;
+		String unit = form.durationUnit;
+		if (!List.of("DAYS", "HOURS", "NONE").contains(unit)) {
+			unit = "DAYS";
+		}
+		if (!unit.equals("NONE")) {
+			amount = number(form.durationAmount, "durationAmount", 1, 10_000, "Thời hạn là số nguyên dương", errors);
+		}
+		LocalTime cutoff = null;
+		if (!form.cutoffTime.isBlank()) {
+			try {
+				cutoff = LocalTime.parse(form.cutoffTime.strip());
+			}
+			catch (DateTimeParseException e) {
+				errors.put("cutoffTime", "Giờ tiếp nhận cuối ngày dạng HH:mm, ví dụ 15:00");
+			}
+		}
+		Map<String, Long> fees = new LinkedHashMap<>();
+		fees.put("COUNTER", (long) num0(number(form.feeCounter, "feeCounter", 0, 1_000_000_000, "Phí là số nguyên không âm (đồng)", errors)));
+		fees.put("ONLINE", (long) num0(number(form.feeOnline, "feeOnline", 0, 1_000_000_000, "Phí là số nguyên không âm (đồng)", errors)));
+		fees.put("POSTAL", (long) num0(number(form.feePostal, "feePostal", 0, 1_000_000_000, "Phí là số nguyên không âm (đồng)", errors)));
+		List<ProcedureDetail.Document> documents = documents(form.documents, errors);
+		required(form.decisionNumber, "decisionNumber", "Nhập số quyết định công bố", errors);
+		LocalDate decisionDate = null;
+		try {
+			decisionDate = LocalDate.parse(form.decisionDate.strip(), VN_DATE);
+		}
+		catch (DateTimeParseException e) {
+			errors.put("decisionDate", "Ngày quyết định dạng dd/MM/yyyy");
+		}
+		if (!errors.isEmpty()) {
+			model.addAttribute("errors", errors);
+			procedures.find(code, true).ifPresent(d -> model.addAttribute("current", d));
+			return show(form, existing, model);
+		}
+		String level = agency.get().level() == vn.motcua.organization.AgencyLevel.COMMUNE ? "COMMUNE" : "PROVINCE";
+		ProcedurePublication.Draft draft = new ProcedurePublication.Draft(form.name.strip(), form.field.strip(),
+				agency.get().code(), level, List.of(form.applicantTypes.split(";")).stream().map(String::strip)
+					.filter(s -> !s.isEmpty()).toList(),
+				online, blank(form.steps), blank(form.methods), blank(form.conditions), blank(form.result),
+				blank(form.legalBasis), form.internal,
+				List.of(new ProcedurePublication.CaseDraft(code + "-01", "Trường hợp chung", true, amount, unit, cutoff,
+						fees, documents)));
+		int version = publication.publish(code, draft, new ProcedurePublication.Decision(form.decisionNumber.strip(),
+				decisionDate, existing ? "AMENDED" : "NEW", decisionDate), actor.getName());
+		redirect.addFlashAttribute("published", version);
+		return "redirect:/admin/catalog/procedures/" + code;
+	}
+
+	private String show(Form form, boolean existing, Model model) {
+		model.addAttribute("form", form);
+		model.addAttribute("existing", existing);
+		model.addAttribute("agencies", agencies.validOn(LocalDate.now(clock.withZone(Zones.VIETNAM))));
+		return "catalog/editor";
+	}
+
+	/** One document per line: name | originals | copies | bắt buộc/nếu có | dữ liệu. */
+	private static List<ProcedureDetail.Document> documents(String text, Map<String, String> errors) {
+		List<ProcedureDetail.Document> docs = new ArrayList<>();
+		int ordinal = 0;
+		for (String line : text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
+			ordinal++;
+			String[] parts = line.split("\\|");
+			String name = parts[0].strip();
+			int originals = 1;
+			int copies = 0;
+			try {
+				originals = parts.length > 1 ? Integer.parseInt(parts[1].strip()) : 1;
+				copies = parts.length > 2 ? Integer.parseInt(parts[2].strip()) : 0;
+			}
+			catch (NumberFormatException e) {
+				errors.put("documents", "Dòng " + ordinal + " thành phần hồ sơ: số bản chính, bản sao phải là số");
+			}
+			boolean required = parts.length <= 3 || !parts[3].strip().toLowerCase().startsWith("nếu");
+			boolean data = parts.length > 4 && parts[4].strip().toLowerCase().startsWith("dữ liệu");
+			if (name.isEmpty() || originals < 0 || copies < 0) {
+				errors.put("documents", "Dòng " + ordinal + " thành phần hồ sơ: thiếu tên hoặc số bản âm");
+			}
+			docs.add(new ProcedureDetail.Document(ordinal, name, Math.max(0, originals), Math.max(0, copies), required,
+					null, null, data));
+		}
+		return docs;
+	}
+
+	private static @Nullable Integer number(String text, String field, long min, long max, String message,
+			Map<String, String> errors) {
+		String t = text == null ? "" : text.strip().replace(".", "").replace(",", "");
+		if (!t.matches("\\d{1,10}") || Long.parseLong(t) < min || Long.parseLong(t) > max) {
+			errors.put(field, message);
+			return null;
+		}
+		return Integer.parseInt(t);
+	}
+
+	private static int num0(@Nullable Integer n) {
+		return n == null ? 0 : n;
+	}
+
+	private static void required(String value, String field, String message, Map<String, String> errors) {
+		if (value == null || value.isBlank() || value.length() > 500) {
+			errors.put(field, message);
+		}
+	}
+
+	private static @Nullable String blank(String s) {
+		return s == null || s.isBlank() ? null : s.strip();
+	}
+
+	private static String nz(@Nullable String s) {
+		return s == null ? "" : s;
+	}
+}
