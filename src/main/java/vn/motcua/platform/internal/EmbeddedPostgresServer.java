@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -33,6 +34,8 @@ final class EmbeddedPostgresServer {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 	private static final Map<Path, EmbeddedPostgresServer> RUNNING = new HashMap<>();
+	/** Servers started ahead of the Spring context (see {@link EarlyStart}), not yet acquired. */
+	private static final Map<Path, CompletableFuture<EmbeddedPostgresServer>> STARTING = new HashMap<>();
 
 	private final Path root;
 	private final EmbeddedPostgres postgres;
@@ -50,11 +53,39 @@ final class EmbeddedPostgresServer {
 		Path key = root.toAbsolutePath().normalize();
 		EmbeddedPostgresServer server = RUNNING.get(key);
 		if (server == null) {
-			server = start(key, clean);
+			CompletableFuture<EmbeddedPostgresServer> early = STARTING.remove(key);
+			server = early != null ? early.join() : start(key, clean);
 			RUNNING.put(key, server);
 		}
 		server.users++;
 		return server;
+	}
+
+	/**
+	 * Starts the server in the background while Spring builds its context (initdb and start take seconds);
+	 * {@link #acquire} joins it. A server nobody acquires (the start failed elsewhere) stops with the JVM.
+	 */
+	static synchronized void startEarly(Path root, boolean clean) {
+		Path key = root.toAbsolutePath().normalize();
+		if (RUNNING.containsKey(key) || STARTING.containsKey(key)) {
+			return;
+		}
+		CompletableFuture<EmbeddedPostgresServer> future = CompletableFuture.supplyAsync(() -> start(key, clean));
+		STARTING.put(key, future);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			CompletableFuture<EmbeddedPostgresServer> unclaimed;
+			synchronized (EmbeddedPostgresServer.class) {
+				unclaimed = STARTING.remove(key);
+			}
+			if (unclaimed != null) {
+				try {
+					unclaimed.join().release();
+				}
+				catch (RuntimeException e) {
+					// it never started: nothing to stop
+				}
+			}
+		}, "motcua-embedded-postgres-unclaimed"));
 	}
 
 	synchronized void release() {
