@@ -5,8 +5,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,8 +24,8 @@ import vn.motcua.platform.Csv;
 
 /**
  * The CSV import of api.md: every line is checked first and all bad lines reported; only a clean file
- * is written, in one transaction with its audit records. A new code becomes a procedure with one default
- * case; a known one is corrected in place (an administrative correction, audited per procedure).
+ * is written, in one transaction with its audit records. A new code is published as version 1 with one
+ * default case; a known one is corrected in place (an administrative correction, audited per procedure).
  */
 @Service
 class CsvProcedureImport implements ProcedureImport {
@@ -38,13 +36,13 @@ class CsvProcedureImport implements ProcedureImport {
 	private final JdbcClient jdbc;
 	private final Agencies agencies;
 	private final AuditLog audit;
-	private final Clock clock;
+	private final ProcedurePublication publication;
 
-	CsvProcedureImport(JdbcClient jdbc, Agencies agencies, AuditLog audit, Clock clock) {
+	CsvProcedureImport(JdbcClient jdbc, Agencies agencies, AuditLog audit, ProcedurePublication publication) {
 		this.jdbc = jdbc;
 		this.agencies = agencies;
 		this.audit = audit;
-		this.clock = clock;
+		this.publication = publication;
 	}
 
 	record Line(int line, String code, String name, String field, String agencyCode, String level, int days, long fee,
@@ -67,7 +65,7 @@ class CsvProcedureImport implements ProcedureImport {
 				.optional()
 				.orElse(null);
 			if (version == null) {
-				create(l, fieldId);
+				create(l, actor);
 				imported++;
 			}
 			else if (correct(l, fieldId, version)) {
@@ -198,35 +196,20 @@ class CsvProcedureImport implements ProcedureImport {
 	}
 
 	private int fieldId(String name) {
-		return jdbc.sql("""
-				insert into procedure_field (name) values (?)
-				on conflict (name) do update set name = excluded.name returning id""")
-			.param(name)
-			.query(Integer.class)
-			.single();
+		return JdbcProcedurePublication.fieldId(jdbc, name);
 	}
 
-	private void create(Line l, int fieldId) {
-		jdbc.sql("""
-				insert into procedure (code, name, field_id, agency_code, level, internal, online_level, duration_amount,
-				  duration_unit, fee_vnd, current_version, demo)
-				values (:code, :name, :field, :agency, :level, :internal, :online, :days, 'DAYS', :fee, 1, false)""")
-			.params(params(l, fieldId))
-			.update();
-		jdbc.sql("""
-				insert into procedure_version (procedure_code, version, decision_type, name, field_id, agency_code, level,
-				  online_level, created_at)
-				values (:code, 1, 'IMPORTED', :name, :field, :agency, :level, :online, :now)""")
-			.params(params(l, fieldId))
-			.param("now", Timestamp.from(clock.instant()))
-			.update();
-		jdbc.sql("""
-				insert into procedure_case (procedure_code, version, code, name, is_default, duration_amount,
-				  duration_unit, fee_counter_vnd, fee_online_vnd, fee_postal_vnd)
-				values (:code, 1, :caseCode, 'Trường hợp chung', true, :days, 'DAYS', :fee, :fee, :fee)""")
-			.params(params(l, fieldId))
-			.param("caseCode", l.code() + "-01")
-			.update();
+	/** A new code: version 1 with one default case, through the same publication path as every version. */
+	private void create(Line l, String actor) {
+		Map<String, Long> fees = new LinkedHashMap<>();
+		fees.put("COUNTER", l.fee());
+		fees.put("ONLINE", l.fee());
+		fees.put("POSTAL", l.fee());
+		publication.publish(l.code(), new ProcedurePublication.Draft(l.name(), l.field(), l.agencyCode(), l.level(),
+				List.of(), l.online(), null, null, null, null, null, l.internal(),
+				List.of(new ProcedurePublication.CaseDraft(l.code() + "-01", "Trường hợp chung", true, l.days(), "DAYS",
+						null, fees, List.of()))),
+				new ProcedurePublication.Decision(null, null, "IMPORTED", null), actor);
 	}
 
 	/** Corrects the version in force in place; false when the line changes nothing. */

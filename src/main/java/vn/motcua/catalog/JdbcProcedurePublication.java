@@ -33,12 +33,7 @@ class JdbcProcedurePublication implements ProcedurePublication {
 	public int publish(String code, Draft draft, Decision decision, String actor) {
 		CaseDraft defaultCase = draft.cases().stream().filter(CaseDraft::isDefault).findFirst()
 			.orElseThrow(() -> new InvalidDraft("Cần đúng một trường hợp mặc định"));
-		int fieldId = jdbc.sql("""
-				insert into procedure_field (name) values (?)
-				on conflict (name) do update set name = excluded.name returning id""")
-			.param(draft.field())
-			.query(Integer.class)
-			.single();
+		int fieldId = fieldId(jdbc, draft.field());
 		Integer current = jdbc.sql("select current_version from procedure where code = ? for update")
 			.param(code)
 			.query(Integer.class)
@@ -148,6 +143,16 @@ class JdbcProcedurePublication implements ProcedurePublication {
 		audit.record(AuditEntry.of(actor, "catalog.procedure-abolished", "procedure", code)
 			.with(Map.of("version", version, "decisionNumber", String.valueOf(decision.number()))));
 		return version;
+	}
+
+	/** The field (lĩnh vực) named {@code name}, created on first use. */
+	static int fieldId(JdbcClient jdbc, String name) {
+		return jdbc.sql("""
+				insert into procedure_field (name) values (?)
+				on conflict (name) do update set name = excluded.name returning id""")
+			.param(name)
+			.query(Integer.class)
+			.single();
 	}
 
 	static final class InvalidDraft extends DomainProblem {
