@@ -31,6 +31,16 @@ class JdbcProcedurePublication implements ProcedurePublication {
 	@Override
 	@Transactional
 	public int publish(String code, Draft draft, Decision decision, String actor) {
+		int version = write(code, draft, decision);
+		audit.record(AuditEntry.of(actor, "catalog.procedure-published", "procedure", code)
+			.with(Map.of("version", version, "decisionType", decision.type(), "decisionNumber",
+					String.valueOf(decision.number()))));
+		return version;
+	}
+
+	/** Writes the version without its own audit record: a bulk import audits itself as a whole. */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	int write(String code, Draft draft, Decision decision) {
 		CaseDraft defaultCase = draft.cases().stream().filter(CaseDraft::isDefault).findFirst()
 			.orElseThrow(() -> new InvalidDraft("Cần đúng một trường hợp mặc định"));
 		int fieldId = fieldId(jdbc, draft.field());
@@ -109,9 +119,6 @@ class JdbcProcedurePublication implements ProcedurePublication {
 				.params(p)
 				.update();
 		}
-		audit.record(AuditEntry.of(actor, "catalog.procedure-published", "procedure", code)
-			.with(Map.of("version", version, "decisionType", decision.type(), "decisionNumber",
-					String.valueOf(decision.number()))));
 		return version;
 	}
 
