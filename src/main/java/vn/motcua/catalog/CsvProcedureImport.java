@@ -65,7 +65,7 @@ class CsvProcedureImport implements ProcedureImport {
 				.optional()
 				.orElse(null);
 			if (version == null) {
-				create(l);
+				create(l, fieldId);
 				imported++;
 			}
 			else if (correct(l, fieldId, version)) {
@@ -200,16 +200,16 @@ class CsvProcedureImport implements ProcedureImport {
 	}
 
 	/** A new code: version 1 with one default case, through the same publication path as every version. */
-	private void create(Line l) {
+	private void create(Line l, int fieldId) {
 		Map<String, Long> fees = new LinkedHashMap<>();
 		fees.put("COUNTER", l.fee());
 		fees.put("ONLINE", l.fee());
 		fees.put("POSTAL", l.fee());
-		publication.write(l.code(), new ProcedurePublication.Draft(l.name(), l.field(), l.agencyCode(), l.level(),
+		publication.writeNew(l.code(), new ProcedurePublication.Draft(l.name(), l.field(), l.agencyCode(), l.level(),
 				List.of(), l.online(), null, null, null, null, null, l.internal(),
 				List.of(new ProcedurePublication.CaseDraft(l.code() + "-01", "Trường hợp chung", true, l.days(), "DAYS",
 						null, fees, List.of()))),
-				new ProcedurePublication.Decision(null, null, "IMPORTED", null));
+				new ProcedurePublication.Decision(null, null, "IMPORTED", null), fieldId);
 	}
 
 	/** Corrects the version in force in place; false when the line changes nothing. */

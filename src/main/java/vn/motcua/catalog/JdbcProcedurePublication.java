@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -38,17 +39,27 @@ class JdbcProcedurePublication implements ProcedurePublication {
 		return version;
 	}
 
-	/** Writes the version without its own audit record: a bulk import audits itself as a whole. */
-	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
-	int write(String code, Draft draft, Decision decision) {
-		CaseDraft defaultCase = draft.cases().stream().filter(CaseDraft::isDefault).findFirst()
-			.orElseThrow(() -> new InvalidDraft("Cần đúng một trường hợp mặc định"));
-		int fieldId = fieldId(jdbc, draft.field());
+	private int write(String code, Draft draft, Decision decision) {
 		Integer current = jdbc.sql("select current_version from procedure where code = ? for update")
 			.param(code)
 			.query(Integer.class)
 			.optional()
 			.orElse(null);
+		return write(code, draft, decision, fieldId(jdbc, draft.field()), current);
+	}
+
+	/**
+	 * Writes version 1 of a code the caller has just found unused, without its own audit record: a bulk
+	 * import audits itself as a whole and has looked the field up already.
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	void writeNew(String code, Draft draft, Decision decision, int fieldId) {
+		write(code, draft, decision, fieldId, null);
+	}
+
+	private int write(String code, Draft draft, Decision decision, int fieldId, @Nullable Integer current) {
+		CaseDraft defaultCase = draft.cases().stream().filter(CaseDraft::isDefault).findFirst()
+			.orElseThrow(() -> new InvalidDraft("Cần đúng một trường hợp mặc định"));
 		int version = current == null ? 1 : current + 1;
 		Map<String, Object> p = new LinkedHashMap<>();
 		p.put("code", code);
