@@ -29,7 +29,7 @@ import vn.motcua.organization.AgencyLevel;
 @Service
 public class NationalCatalogImport {
 
-	private static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+	private static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
 	private final ProcedurePublication publication;
 	private final Procedures procedures;

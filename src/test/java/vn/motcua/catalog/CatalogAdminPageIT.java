@@ -112,6 +112,30 @@ class CatalogAdminPageIT {
 	}
 
 	@Test
+	void anAdministratorRecordsAPlanOnTheProgrammePage() throws Exception {
+		String token = csrf("/staff/simplification");
+		String bad = "_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8)
+				+ "&procedureCode=2.001101&decisionNumber=&decisionDate=31%2F02%2F2026&measure=C%E1%BA%AFt&baselineDays=abc"
+				+ "&targetDays=3&baselineCostVnd=0&targetCostVnd=0";
+		HttpResponse<String> refused = post("/staff/simplification", "application/x-www-form-urlencoded",
+				bad.getBytes(StandardCharsets.UTF_8));
+		assertThat(refused.body()).contains("id=\"plan-errors\"").contains("Nhập số quyết định phê duyệt phương án")
+			.contains("Ngày quyết định dạng dd/MM/yyyy").contains("Thời hạn ban đầu là số ngày nguyên dương")
+			.contains("value=\"2.001101\"");
+
+		String good = "_csrf=" + URLEncoder.encode(csrf("/staff/simplification"), StandardCharsets.UTF_8)
+				+ "&procedureCode=2.001101&decisionNumber=99%2FQ%C4%90-UBND&decisionDate=01%2F04%2F2026"
+				+ "&measure=C%E1%BA%AFt+gi%E1%BA%A3m&baselineDays=20&targetDays=12&baselineCostVnd=150000"
+				+ "&targetCostVnd=150000&business=true";
+		HttpResponse<String> created = post("/staff/simplification", "application/x-www-form-urlencoded",
+				good.getBytes(StandardCharsets.UTF_8));
+		assertThat(created.statusCode()).isEqualTo(302);
+		assertThat(browser.send(HttpRequest.newBuilder(URI.create(base() + "/staff/simplification")).build(),
+				HttpResponse.BodyHandlers.ofString()).body()).contains("Đã ghi phương án cho thủ tục 2.001101")
+			.contains("99/QĐ-UBND");
+	}
+
+	@Test
 	void thePageIsForAdministrators() throws Exception {
 		HttpClient officer = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 		browser = officer;

@@ -38,7 +38,7 @@ import vn.motcua.platform.Zones;
 @Controller
 class CalendarAdminPage {
 
-	static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+	static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
 	private final WorkingCalendar calendar;
 	private final CalendarSchedules schedules;

@@ -38,7 +38,7 @@ import vn.motcua.platform.Zones;
 @PreAuthorize("hasRole('ADMIN')")
 class ProcedureEditor {
 
-	static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+	static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
 	private final Procedures procedures;
 	private final ProcedurePublication publication;

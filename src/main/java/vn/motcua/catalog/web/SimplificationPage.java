@@ -1,14 +1,27 @@
 package vn.motcua.catalog.web;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.motcua.catalog.SimplificationPlans;
 
 /** The programme's page: plans, approved and achieved cuts, and how many procedures reach 30%. */
 @Controller
 class SimplificationPage {
+
+	static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
 	private final SimplificationPlans plans;
 
@@ -21,5 +34,59 @@ class SimplificationPage {
 		model.addAttribute("programme", plans.programme());
 		model.addAttribute("target", SimplificationPlans.PROGRAMME_TARGET_PERCENT);
 		return "catalog/simplification";
+	}
+
+	/** An administrator records an approved plan; mistakes come back in Vietnamese with the form as typed. */
+	@PostMapping("/staff/simplification")
+	@PreAuthorize("hasRole('ADMIN')")
+	String create(@RequestParam Map<String, String> form, Authentication actor, Model model,
+			RedirectAttributes redirect) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		LocalDate decisionDate = null;
+		try {
+			decisionDate = LocalDate.parse(form.getOrDefault("decisionDate", "").strip(), VN_DATE);
+		}
+		catch (DateTimeParseException e) {
+			errors.put("decisionDate", "Ngày quyết định dạng dd/MM/yyyy");
+		}
+		String code = form.getOrDefault("procedureCode", "").strip();
+		String decision = form.getOrDefault("decisionNumber", "").strip();
+		String measure = form.getOrDefault("measure", "").strip();
+		if (code.isEmpty()) {
+			errors.put("procedureCode", "Nhập mã thủ tục");
+		}
+		if (decision.isEmpty()) {
+			errors.put("decisionNumber", "Nhập số quyết định phê duyệt phương án");
+		}
+		if (measure.isEmpty()) {
+			errors.put("measure", "Nhập nội dung đơn giản hóa");
+		}
+		Integer baseline = whole(form.get("baselineDays"), 1, "baselineDays", "Thời hạn ban đầu là số ngày nguyên dương", errors);
+		Integer target = whole(form.get("targetDays"), 1, "targetDays", "Thời hạn mục tiêu là số ngày nguyên dương", errors);
+		Integer baseCost = whole(form.get("baselineCostVnd"), 0, "baselineCostVnd", "Chi phí ban đầu là số đồng không âm", errors);
+		Integer targetCost = whole(form.get("targetCostVnd"), 0, "targetCostVnd", "Chi phí mục tiêu là số đồng không âm", errors);
+		if (errors.isEmpty()) {
+			try {
+				plans.create(new SimplificationPlans.NewPlan(code, decision, decisionDate, decisionDate, measure,
+						form.containsKey("business"), baseline, target, baseCost, targetCost), actor.getName());
+				redirect.addFlashAttribute("created", code);
+				return "redirect:/staff/simplification";
+			}
+			catch (vn.motcua.platform.DomainProblem e) {
+				errors.put("plan", e.getMessage());
+			}
+		}
+		model.addAttribute("errors", errors);
+		model.addAttribute("form", form);
+		return programme(model);
+	}
+
+	private static Integer whole(String text, int min, String field, String message, Map<String, String> errors) {
+		String t = text == null ? "" : text.strip().replace(".", "").replace(",", "");
+		if (!t.matches("\\d{1,9}") || Integer.parseInt(t) < min) {
+			errors.put(field, message);
+			return null;
+		}
+		return Integer.parseInt(t);
 	}
 }
