@@ -2,12 +2,13 @@ package vn.motcua.calendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+
+import vn.motcua.platform.Zones;
 
 /**
  * The statutory days off of Labour Code 2019 art. 112 and their compensation, as api.md fixes them:
@@ -18,7 +19,6 @@ import java.util.Set;
  */
 final class StatutoryHolidays {
 
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 	private static final String[] TET_DAYS = { "mùng 1 Tết", "mùng 2 Tết", "mùng 3 Tết", "mùng 4 Tết" };
 
 	private StatutoryHolidays() {
@@ -55,7 +55,7 @@ final class StatutoryHolidays {
 			}
 			taken.add(compensation);
 			all.add(new DayOff(compensation, "Nghỉ bù " + day.reason() + ", trùng " + weekday(day.date()) + " "
-					+ day.date().format(DAY), DayOff.Kind.COMPENSATION));
+					+ day.date().format(Zones.DAY), DayOff.Kind.COMPENSATION));
 		}
 		all.sort(Comparator.comparing(DayOff::date));
 		return List.copyOf(all);

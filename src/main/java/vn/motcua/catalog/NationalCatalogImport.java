@@ -1,7 +1,6 @@
 package vn.motcua.catalog;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +19,7 @@ import vn.motcua.audit.AuditLog;
 import vn.motcua.organization.Agencies;
 import vn.motcua.organization.Agency;
 import vn.motcua.organization.AgencyLevel;
+import vn.motcua.platform.Zones;
 
 /**
  * Loads procedure records in the national database's {@code LayThuTuc} shape (domain.md §3.1), so a
@@ -28,8 +28,6 @@ import vn.motcua.organization.AgencyLevel;
  */
 @Service
 public class NationalCatalogImport {
-
-	private static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
 	private final ProcedurePublication publication;
 	private final Procedures procedures;
@@ -285,7 +283,7 @@ public class NationalCatalogImport {
 			return null;
 		}
 		try {
-			return s.contains("/") ? LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s, VN_DATE)
+			return s.contains("/") ? LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s, Zones.DAY)
 					: LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
 		}
 		catch (DateTimeParseException e) {

@@ -1,13 +1,26 @@
 package vn.motcua.platform;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 
-/** Time zones the law counts in. */
+/** Time zones the law counts in, and the date people read and type. */
 public final class Zones {
 
 	/** Asia/Ho_Chi_Minh (UTC+7, no daylight saving): deadlines, dates shown to people, reporting periods. */
 	public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
+	/** dd/MM/yyyy, parsed strictly: 31/02/2026 is an error, not 28/02. */
+	public static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu")
+		.withResolverStyle(ResolverStyle.STRICT);
+
 	private Zones() {
+	}
+
+	/** Today in Vietnam by {@code clock}. */
+	public static LocalDate today(Clock clock) {
+		return LocalDate.now(clock.withZone(VIETNAM));
 	}
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,8 +37,6 @@ import vn.motcua.platform.Zones;
 @Controller
 class CalendarAdminPage {
 
-	static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT);
-
 	private final WorkingCalendar calendar;
 	private final CalendarSchedules schedules;
 	private final Clock clock;
@@ -53,7 +50,7 @@ class CalendarAdminPage {
 	@GetMapping("/admin/calendar")
 	String year(@RequestParam(required = false) @Nullable Integer year, Model model) {
 		int y = year != null && year >= WorkingCalendar.FIRST_YEAR && year <= WorkingCalendar.LAST_YEAR ? year
-				: LocalDate.now(clock.withZone(Zones.VIETNAM)).getYear();
+				: Zones.today(clock).getYear();
 		YearView view = calendar.year(y);
 		model.addAttribute("view", view);
 		model.addAttribute("months", months(view));
@@ -62,10 +59,10 @@ class CalendarAdminPage {
 				.daysOff()
 				.entrySet()
 				.stream()
-				.map(e -> e.getKey().format(DAY) + " " + e.getValue())
+				.map(e -> e.getKey().format(Zones.DAY) + " " + e.getValue())
 				.collect(Collectors.joining("\n")));
 			model.addAttribute("workingDaysText",
-					view.declared().workingDays().stream().map(d -> d.format(DAY)).collect(Collectors.joining("\n")));
+					view.declared().workingDays().stream().map(d -> d.format(Zones.DAY)).collect(Collectors.joining("\n")));
 		}
 		return "calendar/admin";
 	}
@@ -98,7 +95,7 @@ class CalendarAdminPage {
 	/** Accepts the Vietnamese dd/MM/yyyy as well as ISO dates; anything else goes on as typed, to be reported. */
 	private static String iso(String text) {
 		try {
-			return LocalDate.parse(text, DAY).toString();
+			return LocalDate.parse(text, Zones.DAY).toString();
 		}
 		catch (DateTimeParseException e) {
 			return text;

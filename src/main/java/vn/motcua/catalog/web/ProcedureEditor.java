@@ -2,7 +2,6 @@ package vn.motcua.catalog.web;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,8 +36,6 @@ import vn.motcua.platform.Zones;
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
 class ProcedureEditor {
-
-	static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
 	private final Procedures procedures;
 	private final ProcedurePublication publication;
@@ -104,7 +101,7 @@ class ProcedureEditor {
 	@GetMapping("/admin/catalog/procedures/new")
 	String create(Model model) {
 		Form form = new Form();
-		form.decisionDate = LocalDate.now(clock.withZone(Zones.VIETNAM)).format(VN_DATE);
+		form.decisionDate = Zones.today(clock).format(Zones.DAY);
 		return show(form, false, model);
 	}
 
@@ -136,7 +133,7 @@ class ProcedureEditor {
 		f.result = nz(d.result());
 		f.legalBasis = nz(d.legalBasis());
 		f.internal = d.summary().internal();
-		f.decisionDate = LocalDate.now(clock.withZone(Zones.VIETNAM)).format(VN_DATE);
+		f.decisionDate = Zones.today(clock).format(Zones.DAY);
 		model.addAttribute("current", d);
 		return show(f, true, model);
 	}
@@ -166,7 +163,7 @@ class ProcedureEditor {
 			unit = "DAYS";
 		}
 		if (!unit.equals("NONE")) {
-			amount = number(form.durationAmount, "durationAmount", 1, 10_000, "Thời hạn là số nguyên dương", errors);
+			amount = FormNumbers.whole(form.durationAmount, "durationAmount", 1, 10_000, "Thời hạn là số nguyên dương", errors);
 		}
 		LocalTime cutoff = null;
 		if (!form.cutoffTime.isBlank()) {
@@ -178,14 +175,14 @@ class ProcedureEditor {
 			}
 		}
 		Map<String, Long> fees = new LinkedHashMap<>();
-		fees.put("COUNTER", (long) num0(number(form.feeCounter, "feeCounter", 0, 1_000_000_000, "Phí là số nguyên không âm (đồng)", errors)));
-		fees.put("ONLINE", (long) num0(number(form.feeOnline, "feeOnline", 0, 1_000_000_000, "Phí là số nguyên không âm (đồng)", errors)));
-		fees.put("POSTAL", (long) num0(number(form.feePostal, "feePostal", 0, 1_000_000_000, "Phí là số nguyên không âm (đồng)", errors)));
+		fees.put("COUNTER", (long) num0(FormNumbers.whole(form.feeCounter, "feeCounter", 0, 1_000_000_000, "Phí là số nguyên không âm (đồng)", errors)));
+		fees.put("ONLINE", (long) num0(FormNumbers.whole(form.feeOnline, "feeOnline", 0, 1_000_000_000, "Phí là số nguyên không âm (đồng)", errors)));
+		fees.put("POSTAL", (long) num0(FormNumbers.whole(form.feePostal, "feePostal", 0, 1_000_000_000, "Phí là số nguyên không âm (đồng)", errors)));
 		List<ProcedureDetail.Document> documents = documents(form.documents, errors);
 		required(form.decisionNumber, "decisionNumber", "Nhập số quyết định công bố", errors);
 		LocalDate decisionDate = null;
 		try {
-			decisionDate = LocalDate.parse(form.decisionDate.strip(), VN_DATE);
+			decisionDate = LocalDate.parse(form.decisionDate.strip(), Zones.DAY);
 		}
 		catch (DateTimeParseException e) {
 			errors.put("decisionDate", "Ngày quyết định dạng dd/MM/yyyy");
@@ -212,7 +209,7 @@ class ProcedureEditor {
 	private String show(Form form, boolean existing, Model model) {
 		model.addAttribute("form", form);
 		model.addAttribute("existing", existing);
-		model.addAttribute("agencies", agencies.validOn(LocalDate.now(clock.withZone(Zones.VIETNAM))));
+		model.addAttribute("agencies", agencies.validOn(Zones.today(clock)));
 		return "catalog/editor";
 	}
 
@@ -242,16 +239,6 @@ class ProcedureEditor {
 					null, null, data));
 		}
 		return docs;
-	}
-
-	private static @Nullable Integer number(String text, String field, long min, long max, String message,
-			Map<String, String> errors) {
-		String t = text == null ? "" : text.strip().replace(".", "").replace(",", "");
-		if (!t.matches("\\d{1,10}") || Long.parseLong(t) < min || Long.parseLong(t) > max) {
-			errors.put(field, message);
-			return null;
-		}
-		return Integer.parseInt(t);
 	}
 
 	private static int num0(@Nullable Integer n) {

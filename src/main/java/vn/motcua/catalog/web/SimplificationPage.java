@@ -1,7 +1,6 @@
 package vn.motcua.catalog.web;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,12 +15,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.motcua.catalog.SimplificationPlans;
+import vn.motcua.platform.Zones;
 
 /** The programme's page: plans, approved and achieved cuts, and how many procedures reach 30%. */
 @Controller
 class SimplificationPage {
 
-	static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
 	private final SimplificationPlans plans;
 
@@ -44,7 +43,7 @@ class SimplificationPage {
 		Map<String, String> errors = new LinkedHashMap<>();
 		LocalDate decisionDate = null;
 		try {
-			decisionDate = LocalDate.parse(form.getOrDefault("decisionDate", "").strip(), VN_DATE);
+			decisionDate = LocalDate.parse(form.getOrDefault("decisionDate", "").strip(), Zones.DAY);
 		}
 		catch (DateTimeParseException e) {
 			errors.put("decisionDate", "Ngày quyết định dạng dd/MM/yyyy");
@@ -61,10 +60,10 @@ class SimplificationPage {
 		if (measure.isEmpty()) {
 			errors.put("measure", "Nhập nội dung đơn giản hóa");
 		}
-		Integer baseline = whole(form.get("baselineDays"), 1, "baselineDays", "Thời hạn ban đầu là số ngày nguyên dương", errors);
-		Integer target = whole(form.get("targetDays"), 1, "targetDays", "Thời hạn mục tiêu là số ngày nguyên dương", errors);
-		Integer baseCost = whole(form.get("baselineCostVnd"), 0, "baselineCostVnd", "Chi phí ban đầu là số đồng không âm", errors);
-		Integer targetCost = whole(form.get("targetCostVnd"), 0, "targetCostVnd", "Chi phí mục tiêu là số đồng không âm", errors);
+		Integer baseline = FormNumbers.whole(form.get("baselineDays"), "baselineDays", 1, 999_999_999, "Thời hạn ban đầu là số ngày nguyên dương", errors);
+		Integer target = FormNumbers.whole(form.get("targetDays"), "targetDays", 1, 999_999_999, "Thời hạn mục tiêu là số ngày nguyên dương", errors);
+		Integer baseCost = FormNumbers.whole(form.get("baselineCostVnd"), "baselineCostVnd", 0, 999_999_999, "Chi phí ban đầu là số đồng không âm", errors);
+		Integer targetCost = FormNumbers.whole(form.get("targetCostVnd"), "targetCostVnd", 0, 999_999_999, "Chi phí mục tiêu là số đồng không âm", errors);
 		if (errors.isEmpty()) {
 			try {
 				plans.create(new SimplificationPlans.NewPlan(code, decision, decisionDate, decisionDate, measure,
@@ -79,14 +78,5 @@ class SimplificationPage {
 		model.addAttribute("errors", errors);
 		model.addAttribute("form", form);
 		return programme(model);
-	}
-
-	private static Integer whole(String text, int min, String field, String message, Map<String, String> errors) {
-		String t = text == null ? "" : text.strip().replace(".", "").replace(",", "");
-		if (!t.matches("\\d{1,9}") || Integer.parseInt(t) < min) {
-			errors.put(field, message);
-			return null;
-		}
-		return Integer.parseInt(t);
 	}
 }

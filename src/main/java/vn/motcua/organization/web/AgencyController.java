@@ -33,7 +33,7 @@ class AgencyController {
 	List<AgencyView> list(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate at,
 			@RequestParam(defaultValue = "false") boolean all) {
 		List<Agency> result = all ? agencies.all()
-				: agencies.validOn(at != null ? at : LocalDate.now(clock.withZone(Zones.VIETNAM)));
+				: agencies.validOn(at != null ? at : Zones.today(clock));
 		return result.stream().map(AgencyView::of).toList();
 	}
 

@@ -29,7 +29,7 @@ class AgencyPages {
 
 	@GetMapping("/staff/agencies")
 	String tree(@RequestParam(defaultValue = "false") boolean history, Model model) {
-		List<Agency> list = history ? agencies.all() : agencies.validOn(LocalDate.now(clock.withZone(Zones.VIETNAM)));
+		List<Agency> list = history ? agencies.all() : agencies.validOn(Zones.today(clock));
 		Map<String, Integer> depth = new HashMap<>();
 		List<Row> rows = list.stream().map(a -> {
 			int d = a.parentCode() == null ? 0 : depth.getOrDefault(a.parentCode(), 0) + 1;
