@@ -1,15 +1,12 @@
 package vn.motcua.audit;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,6 +18,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import tools.jackson.databind.json.JsonMapper;
+import vn.motcua.platform.Hashes;
 
 /**
  * Appends under a transaction-scoped advisory lock, so records are chained in commit order across every
@@ -134,13 +132,7 @@ class JdbcAuditLog implements AuditLog {
 				subjectId, details }) {
 			canonical.append(field.length()).append(':').append(field).append(';');
 		}
-		try {
-			MessageDigest sha = MessageDigest.getInstance("SHA-256");
-			return HexFormat.of().formatHex(sha.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return Hashes.sha256Hex(canonical.toString().getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static AuditRecord map(ResultSet rs, int row) throws SQLException {

@@ -33,6 +33,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import vn.motcua.platform.DomainProblem;
+import vn.motcua.platform.InvalidFields;
 import vn.motcua.platform.Problems;
 
 /**
@@ -50,6 +51,14 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 
 	ProblemHandling(MessageSource messages) {
 		this.messages = messages;
+	}
+
+	@ExceptionHandler(InvalidFields.class)
+	ResponseEntity<Object> invalidFields(InvalidFields e) {
+		ProblemDetail problem = Problems.of(e.status(), e.typeId(), title(e.typeId(), e.status()),
+				text("problem.validation.detail"));
+		e.properties(err -> text(err.messageKey(), err.args())).forEach(problem::setProperty);
+		return problem(problem, new HttpHeaders());
 	}
 
 	@ExceptionHandler(DomainProblem.class)

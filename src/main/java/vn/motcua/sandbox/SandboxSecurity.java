@@ -1,0 +1,30 @@
+package vn.motcua.sandbox;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+import vn.motcua.platform.DemoMode;
+
+/**
+ * The population sandbox is another organisation's system that happens to run in our process: it checks
+ * its own API key, keeps no session and takes no CSRF token, like the real platform.
+ */
+@Configuration(proxyBeanMethods = false)
+@DemoMode
+class SandboxSecurity {
+
+	@Bean
+	@Order(0)
+	SecurityFilterChain registrySandboxChain(HttpSecurity http) {
+		http.securityMatcher("/sandbox/registry/**")
+			.authorizeHttpRequests(a -> a.anyRequest().permitAll())
+			.csrf(c -> c.disable())
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+		return http.build();
+	}
+}
