@@ -71,6 +71,12 @@ class DemoCatalog implements DemoSeed {
 				.update();
 			details();
 			plans();
+			// business registration and land procedures: only level-2 e-ID accounts file online
+			jdbc.sql("""
+					insert into procedure_setting (procedure_code, min_assurance_level, updated_at, updated_by)
+					select code, 2, now(), 'system' from procedure
+					where demo and (name like 'Đăng ký thành lập%' or name ilike '%quyền sử dụng đất%')""")
+				.update();
 		});
 	}
 

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +22,10 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -37,6 +43,8 @@ import vn.motcua.platform.PublicPaths;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableMethodSecurity
 class SecurityConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
 	static final String[] STAFF_ROLES = { "ADMIN", "ONE_STOP_OFFICER", "SPECIALIST", "DEPARTMENT_LEADER",
 			"PROVINCE_LEADER" };
@@ -92,7 +100,15 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain webChain(HttpSecurity http, List<PublicPaths> publicPaths,
-			StaffAuthenticationProvider staffAuthentication) {
+			StaffAuthenticationProvider staffAuthentication, CitizenClientRegistrations registrations,
+			CitizenSignIn citizenSignIn) {
+		DefaultOAuth2AuthorizationRequestResolver withPkce = new DefaultOAuth2AuthorizationRequestResolver(
+				registrations, OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
+		withPkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+		// sign-out ends the e-ID provider's session too (RP-initiated logout), then comes back home
+		OidcClientInitiatedLogoutSuccessHandler signOut = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+		signOut.setPostLogoutRedirectUri("{baseUrl}/?signedOut");
+		signOut.setDefaultTargetUrl("/?signedOut");
 		ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
 		failures.setDefaultFailureUrl("/login?error");
 		failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked",
@@ -104,6 +120,7 @@ class SecurityConfiguration {
 			permit(a, publicPaths);
 			a.requestMatchers("/admin/**").hasRole("ADMIN");
 			a.requestMatchers("/staff/**").hasAnyRole(STAFF_ROLES);
+			a.requestMatchers("/account/**", "/account").hasRole("CITIZEN");
 			a.anyRequest().authenticated();
 		})
 			.authenticationProvider(staffAuthentication)
@@ -111,7 +128,16 @@ class SecurityConfiguration {
 				.authenticationDetailsSource(StaffAuthenticationProvider.OtpDetails::new)
 				.defaultSuccessUrl("/staff", false)
 				.failureHandler(failures))
-			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
+			.oauth2Login(o -> o.loginPage("/login")
+				.clientRegistrationRepository(registrations)
+				.authorizationEndpoint(a -> a.authorizationRequestResolver(withPkce))
+				.userInfoEndpoint(u -> u.oidcUserService(citizenSignIn))
+				.defaultSuccessUrl("/account", false)
+				.failureHandler((request, response, e) -> {
+					log.warn("e-ID sign-in failed: {}", e.getMessage());
+					response.sendRedirect(request.getContextPath() + "/login?citizenError");
+				}))
+			.logout(l -> l.logoutUrl("/logout").logoutSuccessHandler(signOut))
 			// the token lives in a cookie, so anonymous visitors cost no session row
 			.csrf(c -> c.csrfTokenRepository(new CookieCsrfTokenRepository()))
 			.headers(SecurityConfiguration::headers);

@@ -8,12 +8,14 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import tools.jackson.databind.JsonNode;
 import vn.motcua.catalog.NationalCatalogImport;
 import vn.motcua.catalog.ProcedurePublication;
+import vn.motcua.catalog.ProcedureSettings;
 import vn.motcua.platform.InvalidParameter;
 
 /** The administrators' catalog API: national-database imports and abolitions. */
@@ -23,8 +25,11 @@ class CatalogAdminController {
 
 	private final NationalCatalogImport nationalImport;
 	private final ProcedurePublication publication;
+	private final ProcedureSettings settings;
 
-	CatalogAdminController(NationalCatalogImport nationalImport, ProcedurePublication publication) {
+	CatalogAdminController(NationalCatalogImport nationalImport, ProcedurePublication publication,
+			ProcedureSettings settings) {
+		this.settings = settings;
 		this.nationalImport = nationalImport;
 		this.publication = publication;
 	}
@@ -53,5 +58,16 @@ class CatalogAdminController {
 		int version = publication.abolish(code,
 				new ProcedurePublication.Decision(number, date, "ABOLISHED", date), actor.getName());
 		return Map.of("code", code, "version", version, "status", "ABOLISHED");
+	}
+
+	/** The province's settings of a procedure: {@code {"minAssuranceLevel": 1|2}}. */
+	@PutMapping("/api/v1/admin/procedures/{code}/settings")
+	Map<String, Object> settings(@PathVariable String code, @RequestBody JsonNode body, Authentication actor) {
+		JsonNode level = body.path("minAssuranceLevel");
+		if (!level.isInt()) {
+			throw new InvalidParameter("minAssuranceLevel", "1 hoặc 2");
+		}
+		settings.requireAssuranceLevel(code, level.asInt(), actor.getName());
+		return Map.of("code", code, "minAssuranceLevel", settings.minAssuranceLevel(code));
 	}
 }

@@ -12,7 +12,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 import vn.motcua.catalog.ProcedureQuery;
+import vn.motcua.catalog.ProcedureSettings;
 import vn.motcua.catalog.Procedures;
+import vn.motcua.identity.AssuranceLevel;
 
 /** The citizens' catalog: search as you type, and a procedure page readable on a phone. */
 @Controller
@@ -21,9 +23,11 @@ class ProcedurePages {
 	static final int PAGE_SIZE = 20;
 
 	private final Procedures procedures;
+	private final ProcedureSettings settings;
 
-	ProcedurePages(Procedures procedures) {
+	ProcedurePages(Procedures procedures, ProcedureSettings settings) {
 		this.procedures = procedures;
+		this.settings = settings;
 	}
 
 	@GetMapping("/procedures")
@@ -53,6 +57,11 @@ class ProcedurePages {
 	String procedure(@PathVariable String code, @Nullable Authentication caller, Model model) {
 		model.addAttribute("procedure", procedures.find(code, CatalogAccess.isStaff(caller))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+		int required = settings.minAssuranceLevel(code);
+		model.addAttribute("requiredLevel", required);
+		// a level-1 citizen learns before filling anything in that this procedure needs level 2
+		int level = caller == null ? 0 : AssuranceLevel.of(caller);
+		model.addAttribute("levelTooLow", level > 0 && level < required);
 		return "catalog/procedure";
 	}
 }

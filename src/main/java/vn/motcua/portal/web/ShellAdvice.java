@@ -9,6 +9,7 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -40,12 +41,16 @@ class ShellAdvice {
 		List<NavigationItem> navigation = !staff ? List.of()
 				: items.stream().filter(i -> i.roles().isEmpty() || i.roles().stream().anyMatch(roles::contains)).toList();
 		String path = request.getRequestURI();
-		return new Shell(signedIn, signedIn ? auth.getName() : null, roles, navigation, path,
+		// citizens are known by their ID number; show the name their e-ID gave instead
+		String displayName = !signedIn ? null
+				: auth.getPrincipal() instanceof OidcUser citizen && citizen.getClaimAsString("HoVaTen") != null
+						? citizen.getClaimAsString("HoVaTen") : auth.getName();
+		return new Shell(signedIn, signedIn ? auth.getName() : null, displayName, roles, navigation, path,
 				ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("lang", "vi").build().toUriString(),
 				ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("lang", "en").build().toUriString());
 	}
 
-	record Shell(boolean signedIn, String username, Set<String> roles, List<NavigationItem> navigation, String path,
+	record Shell(boolean signedIn, String username, String displayName, Set<String> roles, List<NavigationItem> navigation, String path,
 			String vietnameseUrl, String englishUrl) {
 
 		public boolean active(NavigationItem item) {
