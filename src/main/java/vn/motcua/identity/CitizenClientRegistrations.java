@@ -72,6 +72,16 @@ public final class CitizenClientRegistrations implements ClientRegistrationRepos
 		}
 	}
 
+	/** The scheme, host and port of the e-ID provider, for the content security policy. */
+	public @Nullable String issuerOrigin() {
+		String issuer = issuer();
+		if (issuer == null) {
+			return null;
+		}
+		java.net.URI uri = java.net.URI.create(issuer);
+		return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+	}
+
 	private @Nullable String issuer() {
 		if (settings.issuerUri() != null && !settings.issuerUri().isBlank()) {
 			return settings.issuerUri();

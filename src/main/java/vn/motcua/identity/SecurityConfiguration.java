@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -92,7 +93,7 @@ class SecurityConfiguration {
 			// CSRF guards only what ambient cookies could forge: unsafe calls riding on a browser session.
 			.csrf(c -> c.requireCsrfProtectionMatcher(SecurityConfiguration::unsafeWithSessionCookie))
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
-			.headers(SecurityConfiguration::headers)
+			.headers(SecurityConfiguration::apiHeaders)
 			.addFilterAfter(rateLimit, BearerTokenAuthenticationFilter.class);
 		return http.build();
 	}
@@ -140,7 +141,8 @@ class SecurityConfiguration {
 			.logout(l -> l.logoutUrl("/logout").logoutSuccessHandler(signOut))
 			// the token lives in a cookie, so anonymous visitors cost no session row
 			.csrf(c -> c.csrfTokenRepository(new CookieCsrfTokenRepository()))
-			.headers(SecurityConfiguration::headers);
+			.headers(h -> headers(h).addHeaderWriter((request, response) -> response.setHeader("Content-Security-Policy",
+						webPolicy(registrations.issuerOrigin()))));
 		return http.build();
 	}
 
@@ -158,9 +160,18 @@ class SecurityConfiguration {
 		}
 	}
 
-	private static void headers(HeadersConfigurer<HttpSecurity> h) {
-		h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
-			.frameOptions(f -> f.deny())
+	/** Sign-out is a form whose answer redirects to the e-ID provider, so its origin joins form-action. */
+	static String webPolicy(@Nullable String issuerOrigin) {
+		return issuerOrigin == null ? CONTENT_SECURITY_POLICY
+				: CONTENT_SECURITY_POLICY.replace("form-action 'self'", "form-action 'self' " + issuerOrigin);
+	}
+
+	private static void apiHeaders(HeadersConfigurer<HttpSecurity> h) {
+		headers(h).contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY));
+	}
+
+	private static HeadersConfigurer<HttpSecurity> headers(HeadersConfigurer<HttpSecurity> h) {
+		return h.frameOptions(f -> f.deny())
 			.referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 			.permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(), payment=()"));
 	}
