@@ -28,11 +28,13 @@ import org.springframework.security.oauth2.client.web.DefaultOAuth2Authorization
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import jakarta.servlet.http.HttpServletRequest;
+import vn.motcua.platform.MotCuaProperties;
 import vn.motcua.platform.PublicPaths;
 
 /**
@@ -102,7 +104,7 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain webChain(HttpSecurity http, List<PublicPaths> publicPaths,
 			StaffAuthenticationProvider staffAuthentication, CitizenClientRegistrations registrations,
-			CitizenSignIn citizenSignIn) {
+			CitizenSignIn citizenSignIn, MotCuaProperties properties, JdbcStaffAccounts staffAccounts) {
 		DefaultOAuth2AuthorizationRequestResolver withPkce = new DefaultOAuth2AuthorizationRequestResolver(
 				registrations, OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
 		withPkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
@@ -139,6 +141,8 @@ class SecurityConfiguration {
 					response.sendRedirect(request.getContextPath() + "/login?citizenError");
 				}))
 			.logout(l -> l.logoutUrl("/logout").logoutSuccessHandler(signOut))
+			.addFilterAfter(properties.demo() ? (req, res, chain) -> chain.doFilter(req, res)
+					: new AdminTwoFactorGate(staffAccounts), AuthorizationFilter.class)
 			// the token lives in a cookie, so anonymous visitors cost no session row
 			.csrf(c -> c.csrfTokenRepository(new CookieCsrfTokenRepository()))
 			.headers(h -> headers(h).addHeaderWriter((request, response) -> response.setHeader("Content-Security-Policy",

@@ -28,6 +28,15 @@ final class SignInProblems {
 		}
 	}
 
+	/** In production an administrator must turn on two-factor (on the web) before using the API. */
+	static final class OtpEnrolmentRequired extends DomainProblem {
+
+		OtpEnrolmentRequired() {
+			super(HttpStatus.FORBIDDEN, "otp-enrolment-required",
+					"Tài khoản quản trị phải bật xác thực 2 lớp tại trang Bảo mật trước khi dùng API.");
+		}
+	}
+
 	static final class InvalidOtp extends DomainProblem {
 
 		InvalidOtp() {

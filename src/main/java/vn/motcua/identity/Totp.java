@@ -64,4 +64,23 @@ final class Totp {
 		}
 		return out;
 	}
+
+	static String encodeBase32(byte[] bytes) {
+		String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+		StringBuilder out = new StringBuilder();
+		int buffer = 0;
+		int bits = 0;
+		for (byte b : bytes) {
+			buffer = (buffer << 8) | (b & 0xff);
+			bits += 8;
+			while (bits >= 5) {
+				out.append(alphabet.charAt((buffer >> (bits - 5)) & 31));
+				bits -= 5;
+			}
+		}
+		if (bits > 0) {
+			out.append(alphabet.charAt((buffer << (5 - bits)) & 31));
+		}
+		return out.toString();
+	}
 }

@@ -54,7 +54,17 @@ class ProductionModeIT {
 		try (ConfigurableApplicationContext app = start("prod_ok", Map.of("motcua.token-secret", SECRET,
 				"motcua.admin.username", "quantri", "motcua.admin.password", "Str0ng!Passw0rd#2026"))) {
 			Api api = new Api(((WebServerApplicationContext) app).getWebServer().getPort());
-			assertThat(api.tokenRequest("quantri", "Str0ng!Passw0rd#2026").status()).isEqualTo(200);
+			// an administrator must turn on two-factor before the API serves them
+			Api.Response unenrolled = api.tokenRequest("quantri", "Str0ng!Passw0rd#2026");
+			assertThat(unenrolled.status()).isEqualTo(403);
+			assertThat(unenrolled.json().get("type").asString()).endsWith("otp-enrolment-required");
+			StaffAdministration administration = app.getBean(StaffAdministration.class);
+			String secret = administration.newTotpSecret();
+			long step = app.getBean(java.time.Clock.class).instant().getEpochSecond() / 30;
+			administration.enrolTwoFactor("quantri", secret, Totp.code(secret, step));
+			assertThat(api.tokenRequest("quantri", "Str0ng!Passw0rd#2026").status()).as("OTP now required").isEqualTo(401);
+			assertThat(api.postJson("/api/v1/auth/token", Map.of("username", "quantri", "password",
+					"Str0ng!Passw0rd#2026", "otp", Totp.code(secret, step)), null).status()).isEqualTo(200);
 			for (String demo : new String[] { "admin", "officer", "specialist", "leader", "province" }) {
 				assertThat(api.tokenRequest(demo, demo).status()).as(demo).isEqualTo(401);
 			}
@@ -70,7 +80,8 @@ class ProductionModeIT {
 				"motcua.admin.username", "quantri", "motcua.admin.password", "Str0ng!Passw0rd#2026"))) {
 			Api api = new Api(((WebServerApplicationContext) app).getWebServer().getPort());
 			assertThat(api.tokenRequest("admin", "admin").status()).isEqualTo(401);
-			assertThat(api.tokenRequest("quantri", "Str0ng!Passw0rd#2026").status()).isEqualTo(200);
+			assertThat(api.tokenRequest("quantri", "Str0ng!Passw0rd#2026").json().get("type").asString())
+				.endsWith("otp-enrolment-required");
 		}
 	}
 
