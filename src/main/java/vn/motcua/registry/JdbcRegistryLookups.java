@@ -135,14 +135,15 @@ final class JdbcRegistryLookups implements RegistryLookups {
 
 	@Override
 	public void export(Instant from, Instant to, Consumer<LoggedLookup> sink) {
-		jdbc.sql("""
+		try (var rows = jdbc.sql("""
 				select id, at, actor, purpose, dossier_code, id_number, kind, result, response_hash
 				from registry_lookup where at >= :from and at < :to order by at, id""")
 			.param("from", Timestamp.from(from))
 			.param("to", Timestamp.from(to))
 			.query(JdbcRegistryLookups::row)
-			.stream()
-			.forEach(sink);
+			.stream()) {
+			rows.forEach(sink);
+		}
 	}
 
 	private static LoggedLookup row(ResultSet rs, int n) throws SQLException {

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import vn.motcua.platform.MotCuaProperties;
+import vn.motcua.platform.NavigationItem;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RegistryProperties.class)
@@ -48,5 +49,10 @@ class RegistryConfiguration {
 				effective.breakerOpenForOrDefault());
 		return new JdbcRegistryLookups(new HttpPopulationRegistry(base, effective, breaker), jdbc, transactions,
 				clock);
+	}
+
+	@Bean
+	NavigationItem registryNavigation() {
+		return new NavigationItem("nav.registry", "/admin/registry", java.util.Set.of("ADMIN"), 830);
 	}
 }

@@ -156,4 +156,25 @@ class RegistryIT {
 			.findFirst()
 			.orElseThrow();
 	}
+
+	@Test
+	void administratorsExportTheLogAsCsvAndTheExportIsAudited() {
+		Person p = SyntheticPopulation.person(40);
+		verify(p.idNumber(), p.fullName(), p.dateOfBirth().toString());
+		vn.motcua.WebSession web = new vn.motcua.WebSession(port);
+		web.signIn("admin", "admin");
+		String page = web.get("/admin/registry?idNumber=" + p.idNumber()).body();
+		assertThat(page).contains(p.idNumber(), "Kiểm thử");
+		String today = vn.motcua.platform.Zones.DAY.format(vn.motcua.platform.Zones.today(clock));
+		java.net.http.HttpResponse<String> csv = web.get("/admin/registry/export?from=" + today + "&to=" + today);
+		assertThat(csv.statusCode()).isEqualTo(200);
+		assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+		assertThat(csv.body()).startsWith("\uFEFFid,thoi_gian,nguoi_tra_cuu").contains(p.idNumber(), "\"officer\"");
+		assertThat(web.get("/admin/registry/export?from=31/02/2026&to=" + today).statusCode()).isEqualTo(400);
+		assertThat(jdbc.sql("select count(*) from audit_record where action = 'registry.log-exported'")
+			.query(Long.class).single()).isPositive();
+		vn.motcua.WebSession officer = new vn.motcua.WebSession(port);
+		officer.signIn("officer", "officer");
+		assertThat(officer.get("/admin/registry").statusCode()).isEqualTo(403);
+	}
 }
