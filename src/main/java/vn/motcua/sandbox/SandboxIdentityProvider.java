@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -73,6 +74,7 @@ import vn.motcua.sandbox.SyntheticPopulation.Person;
  * its own keys so that it never mixes with MotCua's own sign-in in the same browser.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @DemoMode
 public class SandboxIdentityProvider {
 

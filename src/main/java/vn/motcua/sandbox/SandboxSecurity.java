@@ -1,5 +1,6 @@
 package vn.motcua.sandbox;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -14,6 +15,7 @@ import vn.motcua.platform.DemoMode;
  * its own API key, keeps no session and takes no CSRF token, like the real platform.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @DemoMode
 class SandboxSecurity {
 

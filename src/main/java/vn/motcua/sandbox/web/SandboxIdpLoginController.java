@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -34,6 +35,7 @@ import vn.motcua.sandbox.SyntheticPopulation.Person;
  * synthetic population and the assurance level to present. No password: it is a test double of VNeID.
  */
 @Controller
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @DemoMode
 @RequestMapping(SandboxIdentityProvider.PREFIX)
 class SandboxIdpLoginController {
