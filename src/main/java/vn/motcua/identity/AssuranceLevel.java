@@ -35,6 +35,13 @@ public final class AssuranceLevel {
 		}
 	}
 
+	/** Refuses a citizen signed in at {@code level} for a service that requires {@code required}. */
+	public static void check(int level, int required) {
+		if (level < required) {
+			throw new TooLow(required, level);
+		}
+	}
+
 	/** A level-1 account asked for a service that needs level 2. */
 	public static final class TooLow extends DomainProblem {
 

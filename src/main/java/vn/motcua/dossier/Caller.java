@@ -1,0 +1,27 @@
+package vn.motcua.dossier;
+
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import vn.motcua.identity.Role;
+
+/**
+ * Who is acting on dossiers: a staff member in a unit with roles, or a citizen (user name = ID number) with
+ * their e-ID assurance level.
+ */
+public record Caller(String username, Set<Role> roles, @Nullable String unitCode, int assuranceLevel) {
+
+	public boolean citizen() {
+		return roles.contains(Role.CITIZEN);
+	}
+
+	public boolean has(Role role) {
+		return roles.contains(role);
+	}
+
+	/** Sees every dossier of the province. */
+	public boolean provinceWide() {
+		return has(Role.ADMIN) || has(Role.PROVINCE_LEADER);
+	}
+}

@@ -1,0 +1,62 @@
+package vn.motcua.dossier;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import vn.motcua.identity.Role;
+import vn.motcua.organization.Agencies;
+
+/**
+ * Who sees a dossier (api.md): its applicant and submitter; staff of the receiving and of the deciding unit;
+ * department leaders of a unit above either; province leaders and administrators. Everyone else is told it
+ * does not exist.
+ */
+@Component
+class DossierAccess {
+
+	private final Agencies agencies;
+
+	DossierAccess(Agencies agencies) {
+		this.agencies = agencies;
+	}
+
+	boolean canSee(Caller caller, Dossier d) {
+		if (caller.provinceWide()) {
+			return true;
+		}
+		if (caller.citizen()) {
+			return caller.username().equals(d.applicant().idNumber()) || caller.username().equals(d.submitter());
+		}
+		String unit = caller.unitCode();
+		if (unit == null) {
+			return false;
+		}
+		if (unit.equals(d.agencyCode()) || unit.equals(d.receivingUnitCode())) {
+			return true;
+		}
+		return caller.has(Role.DEPARTMENT_LEADER)
+				&& (agencies.isWithin(d.agencyCode(), unit) || agencies.isWithin(d.receivingUnitCode(), unit));
+	}
+
+	/** The units whose dossiers a staff member sees (as receiving or deciding unit); empty for none. */
+	List<String> visibleUnits(Caller caller) {
+		String unit = caller.unitCode();
+		if (unit == null) {
+			return List.of();
+		}
+		return caller.has(Role.DEPARTMENT_LEADER) ? agencies.subtree(unit) : List.of(unit);
+	}
+
+	/** Whether the caller may take the action, given who they are relative to this dossier. */
+	boolean mayAct(Caller caller, DossierAction action, Dossier d) {
+		return switch (action.actor()) {
+			case ONE_STOP_OFFICER -> caller.has(Role.ONE_STOP_OFFICER);
+			case DECIDING_SPECIALIST -> caller.has(Role.SPECIALIST) && d.agencyCode().equals(caller.unitCode());
+			case DECIDING_LEADER -> caller.has(Role.DEPARTMENT_LEADER) && caller.unitCode() != null
+					&& agencies.isWithin(d.agencyCode(), caller.unitCode());
+			case APPLICANT_OR_OFFICER -> caller.has(Role.ONE_STOP_OFFICER) || (caller.citizen()
+					&& (caller.username().equals(d.applicant().idNumber()) || caller.username().equals(d.submitter())));
+		};
+	}
+}

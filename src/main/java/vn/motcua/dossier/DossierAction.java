@@ -1,0 +1,93 @@
+package vn.motcua.dossier;
+
+import static vn.motcua.dossier.DossierStatus.FINISHED;
+import static vn.motcua.dossier.DossierStatus.PAYMENT_REQUESTED;
+import static vn.motcua.dossier.DossierStatus.PROCESSING;
+import static vn.motcua.dossier.DossierStatus.RECEIVED;
+import static vn.motcua.dossier.DossierStatus.REFUSED;
+import static vn.motcua.dossier.DossierStatus.RETURNED;
+import static vn.motcua.dossier.DossierStatus.STOPPED;
+import static vn.motcua.dossier.DossierStatus.SUBMITTED;
+import static vn.motcua.dossier.DossierStatus.SUPPLEMENT_REQUESTED;
+import static vn.motcua.dossier.DossierStatus.WITHDRAWN;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The default internal process of api.md as a transition table: who may take each action, from which
+ * statuses, to which status ({@code null}: the status stays), and which fields it needs. The rules that are
+ * not a status (approval before FINISH, one extension) are guards in {@link DossierWorkflow}.
+ */
+public enum DossierAction {
+
+	RECEIVE(Actor.ONE_STOP_OFFICER, EnumSet.of(SUBMITTED), RECEIVED),
+	REFUSE(Actor.ONE_STOP_OFFICER, EnumSet.of(SUBMITTED), REFUSED, "reason"),
+	FORWARD(Actor.ONE_STOP_OFFICER, EnumSet.of(RECEIVED), PROCESSING),
+	ASSIGN(Actor.DECIDING_LEADER, EnumSet.of(PROCESSING), null, "assignee"),
+	REQUEST_SUPPLEMENT(Actor.DECIDING_SPECIALIST, EnumSet.of(PROCESSING), SUPPLEMENT_REQUESTED, "reason", "items"),
+	SUPPLEMENT(Actor.APPLICANT_OR_OFFICER, EnumSet.of(SUPPLEMENT_REQUESTED), PROCESSING, "note"),
+	REQUEST_PAYMENT(Actor.DECIDING_SPECIALIST, EnumSet.of(PROCESSING), PAYMENT_REQUESTED, "amountVnd", "reason"),
+	APPROVE(Actor.DECIDING_SPECIALIST, EnumSet.of(PROCESSING), null, "note"),
+	FINISH(Actor.DECIDING_LEADER, EnumSet.of(PROCESSING), FINISHED, "note"),
+	RETURN_RESULT(Actor.ONE_STOP_OFFICER, EnumSet.of(FINISHED), RETURNED),
+	EXTEND(Actor.DECIDING_LEADER, EnumSet.of(RECEIVED, PROCESSING, SUPPLEMENT_REQUESTED, PAYMENT_REQUESTED), null,
+			"reason", "newDueAt"),
+	STOP(Actor.DECIDING_LEADER, EnumSet.of(PROCESSING, SUPPLEMENT_REQUESTED, PAYMENT_REQUESTED), STOPPED, "reason"),
+	WITHDRAW(Actor.APPLICANT_OR_OFFICER,
+			EnumSet.of(SUBMITTED, RECEIVED, PROCESSING, SUPPLEMENT_REQUESTED, PAYMENT_REQUESTED), WITHDRAWN, "reason");
+
+	/** Who may take an action, relative to the dossier. */
+	public enum Actor {
+		/** A one-stop officer who can see the dossier. */
+		ONE_STOP_OFFICER,
+		/** A specialist of the deciding unit. */
+		DECIDING_SPECIALIST,
+		/** A department leader of the deciding unit (or a unit above it). */
+		DECIDING_LEADER,
+		/** The applicant or submitter (a citizen), or a one-stop officer at their request. */
+		APPLICANT_OR_OFFICER
+	}
+
+	private final Actor actor;
+	private final Set<DossierStatus> from;
+	private final @Nullable DossierStatus to;
+	private final List<String> requiredFields;
+
+	DossierAction(Actor actor, Set<DossierStatus> from, @Nullable DossierStatus to, String... requiredFields) {
+		this.actor = actor;
+		this.from = from;
+		this.to = to;
+		this.requiredFields = List.of(requiredFields);
+	}
+
+	public Actor actor() {
+		return actor;
+	}
+
+	public Set<DossierStatus> from() {
+		return from;
+	}
+
+	/** The status after the action: the given one, or {@code current} when the action keeps it. */
+	public DossierStatus to(DossierStatus current) {
+		return to == null ? current : to;
+	}
+
+	public List<String> requiredFields() {
+		return requiredFields;
+	}
+
+	static {
+		// terminal statuses accept no action at all
+		for (DossierAction a : values()) {
+			if (a.from.contains(REFUSED) || a.from.contains(WITHDRAWN) || a.from.contains(STOPPED)
+					|| a.from.contains(RETURNED)) {
+				throw new ExceptionInInitializerError("an action leaves a terminal status: " + a);
+			}
+		}
+	}
+}

@@ -1,0 +1,265 @@
+package vn.motcua.dossier;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.motcua.catalog.OnlineLevel;
+import vn.motcua.catalog.ProcedureDetail;
+import vn.motcua.catalog.ProcedureSettings;
+import vn.motcua.catalog.Procedures;
+import vn.motcua.dossier.FilingRequest.ApplicantInput;
+import vn.motcua.identifiers.PersonalIdNumber;
+import vn.motcua.identifiers.PhoneNumber;
+import vn.motcua.identifiers.TaxCode;
+import vn.motcua.identity.AssuranceLevel;
+import vn.motcua.identity.Role;
+import vn.motcua.organization.Agencies;
+import vn.motcua.organization.Agency;
+import vn.motcua.platform.InvalidFields;
+import vn.motcua.registry.RegistryLookups;
+import vn.motcua.registry.RegistryPurpose;
+
+/**
+ * Tiếp nhận hồ sơ on the three channels: a signed-in citizen files online (status SUBMITTED, received at the
+ * provincial portal's unit); a one-stop officer files at the counter or by post and the dossier is received
+ * at once at the officer's unit, with its appointment date. The deciding unit is the procedure's competent
+ * authority wherever the dossier was received (Nghị định 118/2025/NĐ-CP). The registry check runs before the
+ * transaction and never blocks; the code, row, history and audit are one transaction.
+ */
+@Service
+class DossierFiling {
+
+	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
+
+	private final Procedures procedures;
+	private final ProcedureSettings settings;
+	private final Agencies agencies;
+	private final RegistryLookups registry;
+	private final DossierCodes codes;
+	private final Deadlines deadlines;
+	private final DossierJournal journal;
+	private final DossierRepository repository;
+	private final JdbcClient jdbc;
+	private final TransactionTemplate tx;
+	private final Clock clock;
+	private final String onlineUnit;
+
+	DossierFiling(Procedures procedures, ProcedureSettings settings, Agencies agencies, RegistryLookups registry,
+			DossierCodes codes, Deadlines deadlines, DossierJournal journal, DossierRepository repository,
+			JdbcClient jdbc, TransactionTemplate tx, Clock clock,
+			@Value("${motcua.dossier.online-receiving-unit:TTPVHCC}") String onlineUnit) {
+		this.procedures = procedures;
+		this.settings = settings;
+		this.agencies = agencies;
+		this.registry = registry;
+		this.codes = codes;
+		this.deadlines = deadlines;
+		this.journal = journal;
+		this.repository = repository;
+		this.jdbc = jdbc;
+		this.tx = tx;
+		this.clock = clock;
+		this.onlineUnit = onlineUnit;
+	}
+
+	Dossier file(FilingRequest request, Caller caller) {
+		if (!caller.citizen() && !caller.has(Role.ONE_STOP_OFFICER)) {
+			throw new DossierProblems.ActionForbidden("Chỉ công dân (trực tuyến) và cán bộ một cửa được nộp hồ sơ.");
+		}
+		InvalidFields.Collector errors = new InvalidFields.Collector();
+		Channel channel = channel(request.channel(), caller, errors);
+		Applicant applicant = applicant(request.applicant(), errors);
+		Optional<ProcedureDetail> procedure = Optional.ofNullable(request.procedureCode())
+			.flatMap(code -> procedures.find(code.strip(), !caller.citizen()));
+		if (procedure.isEmpty()) {
+			errors.add("procedureCode", "dossier.procedure.unknown");
+		}
+		ProcedureDetail.Case procedureCase = procedure.flatMap(p -> procedureCase(p, request.caseCode())).orElse(null);
+		if (procedure.isPresent() && procedureCase == null) {
+			errors.add("caseCode", "dossier.case.unknown");
+		}
+		if (procedure.isPresent() && channel == Channel.ONLINE
+				&& procedure.get().summary().onlineLevel() == OnlineLevel.NONE) {
+			errors.add("channel", "dossier.channel.not-online");
+		}
+		if (request.note() != null && request.note().length() > 2000) {
+			errors.add("note", "dossier.note.too-long");
+		}
+		errors.throwIfAny();
+		ProcedureDetail p = procedure.orElseThrow();
+		if (caller.citizen()) {
+			AssuranceLevel.check(caller.assuranceLevel(), settings.minAssuranceLevel(p.summary().code()));
+		}
+		Agency receiving = agencies.find(caller.citizen() ? onlineUnit : String.valueOf(caller.unitCode()))
+			.orElseThrow(() -> new DossierProblems.ActionForbidden("Tài khoản chưa thuộc đơn vị tiếp nhận nào."));
+		String registryCheck = registryCheck(applicant, caller, p.summary().code());
+		String code = tx.execute(s -> insert(p, procedureCase, channel, applicant, registryCheck, receiving, caller,
+				request.note()));
+		return repository.find(code, false).orElseThrow();
+	}
+
+	private String insert(ProcedureDetail p, ProcedureDetail.Case c, Channel channel, Applicant a,
+			String registryCheck, Agency receiving, Caller caller, @Nullable String note) {
+		Instant now = clock.instant();
+		String code = codes.next(receiving, now);
+		boolean received = channel != Channel.ONLINE;
+		DossierStatus status = received ? DossierStatus.RECEIVED : DossierStatus.SUBMITTED;
+		Instant due = received ? deadlines.due(now, c) : null;
+		long fee = c.feesVnd().getOrDefault(channel.name(), 0L);
+		jdbc.sql("""
+				insert into dossier (code, procedure_code, procedure_version, case_code, agency_code, receiving_unit_code,
+				  channel, status, applicant_type, applicant_id_number, applicant_name, applicant_birth_date,
+				  applicant_tax_code, business_name, applicant_phone, applicant_email, applicant_address, submitter,
+				  assurance_level, vneid_verified, note, submitted_at, received_at, due_at, fee_vnd, registry_check)
+				values (:code, :procedure, :version, :case, :agency, :receiving, :channel, :status, :type, :idNumber,
+				  :name, :born, :taxCode, :business, :phone, :email, :address, :submitter, :level, :vneid, :note,
+				  :now, :received, :due, :fee, :registry)""")
+			.param("code", code)
+			.param("procedure", p.summary().code())
+			.param("version", p.publication().version())
+			.param("case", c.code())
+			.param("agency", p.summary().agencyCode())
+			.param("receiving", receiving.code())
+			.param("channel", channel.name())
+			.param("status", status.name())
+			.param("type", a.type())
+			.param("idNumber", a.idNumber())
+			.param("name", a.fullName())
+			.param("born", a.dateOfBirth() == null ? null : Date.valueOf(a.dateOfBirth()))
+			.param("taxCode", a.taxCode())
+			.param("business", a.businessName())
+			.param("phone", a.phone())
+			.param("email", a.email())
+			.param("address", a.address())
+			.param("submitter", caller.username())
+			.param("level", caller.citizen() ? caller.assuranceLevel() : null)
+			.param("vneid", caller.citizen())
+			.param("note", note)
+			.param("now", Timestamp.from(now))
+			.param("received", received ? Timestamp.from(now) : null)
+			.param("due", due == null ? null : Timestamp.from(due))
+			.param("fee", fee)
+			.param("registry", registryCheck)
+			.update();
+		journal.record(code, p.summary().agencyCode(), now, caller.username(), received ? "RECEIVE" : "SUBMIT", null,
+				status, note, Map.of("channel", channel.name(), "procedure", p.summary().code(), "receivingUnit",
+						receiving.code(), "registryCheck", registryCheck));
+		return code;
+	}
+
+	/** Checked against the population database; a failure or outage is recorded, never a refusal. */
+	private String registryCheck(Applicant a, Caller caller, String procedureCode) {
+		if (a.idNumber() == null || a.fullName() == null || a.dateOfBirth() == null) {
+			return "NOT_CHECKED";
+		}
+		return registry.verify(a.idNumber(), a.fullName(), a.dateOfBirth(),
+				new RegistryPurpose(caller.username(), "Tiếp nhận hồ sơ thủ tục " + procedureCode, null))
+			.result()
+			.name();
+	}
+
+	private static @Nullable Channel channel(@Nullable String text, Caller caller, InvalidFields.Collector errors) {
+		Channel channel;
+		try {
+			channel = text == null ? null : Channel.valueOf(text.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException e) {
+			channel = null;
+		}
+		if (channel == null) {
+			errors.add("channel", "dossier.channel.unknown");
+			return null;
+		}
+		if (caller.citizen() != (channel == Channel.ONLINE)) {
+			errors.add("channel", caller.citizen() ? "dossier.channel.citizen" : "dossier.channel.officer");
+		}
+		return channel;
+	}
+
+	private static Optional<ProcedureDetail.Case> procedureCase(ProcedureDetail p, @Nullable String caseCode) {
+		if (caseCode == null || caseCode.isBlank()) {
+			return Optional.of(p.defaultCase());
+		}
+		return p.cases().stream().filter(c -> c.code().equals(caseCode.strip())).findFirst();
+	}
+
+	/** Checks the applicant as api.md says: ID number against the birth date, tax code, phone, e-mail. */
+	static Applicant applicant(@Nullable ApplicantInput in, InvalidFields.Collector errors) {
+		if (in == null) {
+			errors.add("applicant", "dossier.applicant.required");
+			return new Applicant("CITIZEN", null, null, null, null, null, null, null, null);
+		}
+		String type = in.type() == null ? "CITIZEN" : in.type().strip().toUpperCase(Locale.ROOT);
+		if (!type.equals("CITIZEN") && !type.equals("BUSINESS")) {
+			errors.add("applicant.type", "dossier.applicant.type");
+		}
+		LocalDate born = null;
+		if (blank(in.dateOfBirth()) != null) {
+			try {
+				born = LocalDate.parse(in.dateOfBirth().strip());
+				if (born.getYear() < 1900) {
+					errors.add("applicant.dateOfBirth", "dossier.applicant.date-of-birth");
+				}
+			}
+			catch (DateTimeParseException e) {
+				errors.add("applicant.dateOfBirth", "dossier.applicant.date-of-birth");
+			}
+		}
+		String idNumber = blank(in.idNumber());
+		String name = blank(in.fullName());
+		boolean citizen = type.equals("CITIZEN");
+		if (citizen || idNumber != null) {
+			PersonalIdNumber.check(idNumber, born, null).ifPresent(f -> errors.add("applicant.idNumber", f.messageKey()));
+		}
+		if (citizen && name == null) {
+			errors.add("applicant.fullName", "dossier.applicant.full-name");
+		}
+		if (citizen && born == null && !errors.has("applicant.dateOfBirth")) {
+			errors.add("applicant.dateOfBirth", "dossier.applicant.date-of-birth");
+		}
+		String taxCode = blank(in.taxCode());
+		if (!citizen) {
+			TaxCode.check(taxCode).ifPresent(f -> errors.add("applicant.taxCode", f.messageKey()));
+			if (blank(in.businessName()) == null) {
+				errors.add("applicant.businessName", "dossier.applicant.business-name");
+			}
+		}
+		else if (taxCode != null) {
+			TaxCode.check(taxCode).ifPresent(f -> errors.add("applicant.taxCode", f.messageKey()));
+		}
+		String phone = null;
+		if (blank(in.phone()) != null) {
+			phone = PhoneNumber.normalize(in.phone()).orElse(null);
+			if (phone == null) {
+				errors.add("applicant.phone", "identifiers.phone");
+			}
+		}
+		String email = blank(in.email());
+		if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
+			errors.add("applicant.email", "identifiers.email");
+		}
+		if (name != null && name.length() > 200 || blank(in.address()) != null && in.address().length() > 500) {
+			errors.add("applicant", "dossier.applicant.too-long");
+		}
+		return new Applicant(type, idNumber, name, born, taxCode, blank(in.businessName()), phone, email,
+				blank(in.address()));
+	}
+
+	private static @Nullable String blank(@Nullable String s) {
+		return s == null || s.isBlank() ? null : s.strip();
+	}
+}

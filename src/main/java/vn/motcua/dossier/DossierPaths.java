@@ -1,0 +1,16 @@
+package vn.motcua.dossier;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import vn.motcua.platform.PublicPaths;
+
+@Configuration(proxyBeanMethods = false)
+class DossierPaths {
+
+	/** Public tracking needs no sign-in: the code and the applicant's ID number are the key. */
+	@Bean
+	PublicPaths dossierTracking() {
+		return PublicPaths.get("/api/v1/track/**", "/track", "/track/**");
+	}
+}

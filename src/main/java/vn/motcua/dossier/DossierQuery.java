@@ -1,0 +1,13 @@
+package vn.motcua.dossier;
+
+import java.time.LocalDate;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A search of the dossiers a caller may see: by status, deciding unit (and the units below it), text (code,
+ * applicant's name, ID number or tax code) and reception dates (Asia/Ho_Chi_Minh days, inclusive).
+ */
+public record DossierQuery(@Nullable DossierStatus status, @Nullable String agency, @Nullable String text,
+		@Nullable LocalDate receivedFrom, @Nullable LocalDate receivedTo, int page, int size) {
+}

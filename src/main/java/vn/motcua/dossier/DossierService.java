@@ -1,0 +1,114 @@
+package vn.motcua.dossier;
+
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.motcua.organization.Agencies;
+import vn.motcua.platform.Zones;
+
+@Service
+class DossierService implements Dossiers {
+
+	private final DossierFiling filing;
+	private final DossierWorkflow workflow;
+	private final DossierRepository repository;
+	private final DossierAccess access;
+	private final Agencies agencies;
+	private final JdbcClient jdbc;
+
+	DossierService(DossierFiling filing, DossierWorkflow workflow, DossierRepository repository, DossierAccess access,
+			Agencies agencies, JdbcClient jdbc) {
+		this.filing = filing;
+		this.workflow = workflow;
+		this.repository = repository;
+		this.access = access;
+		this.agencies = agencies;
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public Dossier file(FilingRequest request, Caller caller) {
+		return filing.file(request, caller);
+	}
+
+	@Override
+	public Dossier act(String code, ActionRequest request, Caller caller) {
+		return workflow.act(code, request, caller);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Dossier get(String code, Caller caller) {
+		return repository.find(code, false)
+			.filter(d -> access.canSee(caller, d))
+			.orElseThrow(() -> new DossierProblems.DossierNotFound(code));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<Dossier.Event> history(String code, Caller caller) {
+		get(code, caller);
+		return repository.history(code);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<Dossier> track(String code, String idNumber) {
+		return repository.find(code, false)
+			.filter(d -> idNumber.equals(d.applicant().idNumber()) || idNumber.equals(d.applicant().taxCode()));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Page list(DossierQuery q, Caller caller) {
+		StringBuilder where = new StringBuilder(" where true");
+		java.util.Map<String, Object> params = new java.util.HashMap<>();
+		if (!caller.provinceWide()) {
+			if (caller.citizen()) {
+				where.append(" and (d.applicant_id_number = :me or d.submitter = :me)");
+				params.put("me", caller.username());
+			}
+			else {
+				where.append(" and (d.agency_code = any(:units) or d.receiving_unit_code = any(:units))");
+				params.put("units", access.visibleUnits(caller).toArray(String[]::new));
+			}
+		}
+		if (q.status() != null) {
+			where.append(" and d.status = :status");
+			params.put("status", q.status().name());
+		}
+		if (q.agency() != null) {
+			where.append(" and d.agency_code = any(:agencies)");
+			params.put("agencies", agencies.subtree(q.agency()).toArray(String[]::new));
+		}
+		if (q.text() != null) {
+			where.append(" and (d.code ilike :text or d.applicant_name ilike :text or d.applicant_id_number = :exact"
+					+ " or d.applicant_tax_code = :exact or d.business_name ilike :text)");
+			params.put("text", "%" + q.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+			params.put("exact", q.text());
+		}
+		if (q.receivedFrom() != null) {
+			where.append(" and d.received_at >= :from");
+			params.put("from", Timestamp.from(q.receivedFrom().atStartOfDay(Zones.VIETNAM).toInstant()));
+		}
+		if (q.receivedTo() != null) {
+			where.append(" and d.received_at < :to");
+			params.put("to", Timestamp.from(q.receivedTo().plusDays(1).atStartOfDay(Zones.VIETNAM).toInstant()));
+		}
+		long total = jdbc.sql("select count(*) from dossier d" + where).params(params).query(Long.class).single();
+		params.put("size", q.size());
+		params.put("offset", (long) q.page() * q.size());
+		List<Dossier> rows = jdbc.sql("select " + DossierRepository.COLUMNS
+				+ " from dossier d join procedure p on p.code = d.procedure_code" + where
+				+ " order by d.submitted_at desc, d.code desc limit :size offset :offset")
+			.params(params)
+			.query(repository::row)
+			.list();
+		return new Page(repository.withSupplements(rows), total);
+	}
+}

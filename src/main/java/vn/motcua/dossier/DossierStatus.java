@@ -1,0 +1,51 @@
+package vn.motcua.dossier;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** Trạng thái hồ sơ with its national code (Cổng DVCQG {@code TrangThaiHoSo}). */
+public enum DossierStatus {
+	/** Mới đăng ký — filed online, waiting for reception. */
+	SUBMITTED(1),
+	/** Được tiếp nhận. */
+	RECEIVED(2),
+	/** Không được tiếp nhận. */
+	REFUSED(3),
+	/** Đang xử lý. */
+	PROCESSING(4),
+	/** Yêu cầu bổ sung giấy tờ — the clock stops. */
+	SUPPLEMENT_REQUESTED(5),
+	/** Yêu cầu thực hiện nghĩa vụ tài chính. */
+	PAYMENT_REQUESTED(6),
+	/** Công dân yêu cầu rút hồ sơ. */
+	WITHDRAWN(7),
+	/** Dừng xử lý. */
+	STOPPED(8),
+	/** Đã xử lý xong. */
+	FINISHED(9),
+	/** Đã trả kết quả. */
+	RETURNED(10);
+
+	/** Received and not yet ended: the deadline runs (or is paused). */
+	public static final Set<DossierStatus> OPEN = EnumSet.of(RECEIVED, PROCESSING, SUPPLEMENT_REQUESTED,
+			PAYMENT_REQUESTED);
+
+	private final int nationalCode;
+
+	DossierStatus(int nationalCode) {
+		this.nationalCode = nationalCode;
+	}
+
+	public int nationalCode() {
+		return nationalCode;
+	}
+
+	public static DossierStatus ofNationalCode(int code) {
+		for (DossierStatus s : values()) {
+			if (s.nationalCode == code) {
+				return s;
+			}
+		}
+		throw new IllegalArgumentException("no national status " + code);
+	}
+}

@@ -1,0 +1,260 @@
+package vn.motcua.dossier;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.motcua.catalog.ProcedureDetail;
+import vn.motcua.catalog.Procedures;
+import vn.motcua.identity.Role;
+import vn.motcua.identity.StaffAccount;
+import vn.motcua.identity.StaffAccounts;
+import vn.motcua.platform.ApiTime;
+import vn.motcua.platform.InvalidFields;
+import vn.motcua.platform.InvalidParameter;
+
+/**
+ * Takes one action on a dossier in one transaction: locks the row, answers as api.md orders the checks
+ * (404 for a dossier the caller may not see, 400 for an unknown action, 403 for the wrong role, 400 for
+ * missing fields, 409 for the wrong status or a stale version), applies the transition of
+ * {@link DossierAction}, and writes history, audit and event with it.
+ */
+@Service
+class DossierWorkflow {
+
+	private final DossierRepository repository;
+	private final DossierAccess access;
+	private final DossierJournal journal;
+	private final Deadlines deadlines;
+	private final Procedures procedures;
+	private final StaffAccounts staff;
+	private final JdbcClient jdbc;
+	private final Clock clock;
+
+	DossierWorkflow(DossierRepository repository, DossierAccess access, DossierJournal journal, Deadlines deadlines,
+			Procedures procedures, StaffAccounts staff, JdbcClient jdbc, Clock clock) {
+		this.repository = repository;
+		this.access = access;
+		this.journal = journal;
+		this.deadlines = deadlines;
+		this.procedures = procedures;
+		this.staff = staff;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public Dossier act(String code, ActionRequest request, Caller caller) {
+		Dossier d = repository.find(code, true)
+			.filter(found -> access.canSee(caller, found))
+			.orElseThrow(() -> new DossierProblems.DossierNotFound(code));
+		DossierAction action = parse(request.action());
+		if (!access.mayAct(caller, action, d)) {
+			throw new DossierProblems.ActionForbidden(action);
+		}
+		Fields fields = fields(action, request);
+		fields.actor = caller.username();
+		if (!action.from().contains(d.status())) {
+			throw new DossierProblems.ActionNotAllowedNow(action, d.status());
+		}
+		if (request.version() != d.version()) {
+			throw new DossierProblems.StaleVersion(request.version(), d.version());
+		}
+		Instant now = clock.instant();
+		DossierStatus to = action.to(d.status());
+		Map<String, Object> details = new LinkedHashMap<>();
+		String set = apply(action, d, fields, now, details);
+		jdbc.sql("update dossier set status = :to, version = version + 1" + set + " where code = :code")
+			.param("to", to.name())
+			.param("code", code)
+			.param("now", Timestamp.from(now))
+			.params(fields.sqlParams())
+			.update();
+		journal.record(code, d.agencyCode(), now, caller.username(), action.name(), d.status(), to, fields.note(),
+				details);
+		return repository.find(code, false).orElseThrow();
+	}
+
+	/** The columns the action changes (appended to the update), and its own rows: supplements. */
+	private String apply(DossierAction action, Dossier d, Fields f, Instant now, Map<String, Object> details) {
+		switch (action) {
+			case RECEIVE -> {
+				ProcedureDetail.Case c = procedureCase(d);
+				Instant due = c == null ? null : deadlines.due(now, c);
+				f.sql.put("due", due == null ? null : Timestamp.from(due));
+				return ", received_at = :now, due_at = :due";
+			}
+			case REFUSE, STOP, WITHDRAW -> {
+				details.put("reason", f.text("reason"));
+				return action == DossierAction.REFUSE ? "" : ", stopped_at = :now";
+			}
+			case FORWARD -> {
+				details.put("to", d.agencyCode());
+				return "";
+			}
+			case ASSIGN -> {
+				String assignee = f.text("assignee");
+				StaffAccount specialist = staff.find(assignee).orElse(null);
+				if (specialist == null || !specialist.enabled() || !specialist.roles().contains(Role.SPECIALIST)
+						|| !d.agencyCode().equals(specialist.unitCode())) {
+					throw new InvalidParameter("assignee", "Người được phân công phải là chuyên viên của đơn vị giải quyết.");
+				}
+				f.sql.put("assignee", assignee);
+				details.put("assignee", assignee);
+				return ", assignee = :assignee";
+			}
+			case REQUEST_SUPPLEMENT -> {
+				// the law allows one request; a second is accepted with its reason and makes the dossier late
+				details.put("reason", f.text("reason"));
+				details.put("items", f.items());
+				details.put("request", d.supplements().size() + 1);
+				jdbc.sql("""
+						insert into dossier_supplement (dossier_code, seq, requested_at, requested_by, reason, items)
+						values (?, ?, ?, ?, ?, ?)""")
+					.params(d.code(), d.supplements().size() + 1, Timestamp.from(now), f.actor, f.text("reason"),
+							f.items().toArray(String[]::new))
+					.update();
+				return "";
+			}
+			case SUPPLEMENT -> {
+				jdbc.sql("update dossier_supplement set completed_at = ? where dossier_code = ? and completed_at is null")
+					.params(Timestamp.from(now), d.code())
+					.update();
+				return "";
+			}
+			case REQUEST_PAYMENT -> {
+				long amount = f.amount();
+				f.sql.put("amount", amount);
+				details.put("amountVnd", amount);
+				details.put("reason", f.text("reason"));
+				return ", fee_vnd = fee_vnd + :amount";
+			}
+			case APPROVE -> {
+				return ", approved = true";
+			}
+			case FINISH -> {
+				if (!d.approved()) {
+					throw new DossierProblems.ActionNotAllowedNow("Chưa có kết quả được chuyên viên đề xuất (APPROVE).");
+				}
+				return ", finished_at = :now";
+			}
+			case RETURN_RESULT -> {
+				return ", returned_at = :now";
+			}
+			case EXTEND -> {
+				if (d.extendedDueAt() != null) {
+					throw new DossierProblems.ActionNotAllowedNow("Hồ sơ đã được gia hạn một lần; không gia hạn lần thứ hai.");
+				}
+				if (d.dueAt() == null) {
+					throw new DossierProblems.ActionNotAllowedNow("Hồ sơ không có ngày hẹn trả để gia hạn.");
+				}
+				Instant newDue = ApiTime.parseInstant(f.text("newDueAt"), "newDueAt");
+				if (!newDue.isAfter(d.dueAt())) {
+					throw new InvalidParameter("newDueAt", "Ngày hẹn mới phải sau ngày hẹn hiện tại.");
+				}
+				f.sql.put("newDue", Timestamp.from(newDue));
+				details.put("reason", f.text("reason"));
+				details.put("newDueAt", ApiTime.format(newDue));
+				return ", extended_due_at = :newDue";
+			}
+		}
+		throw new IllegalStateException("unhandled " + action);
+	}
+
+	/** The case as published in the version the dossier was filed under. */
+	private ProcedureDetail.@Nullable Case procedureCase(Dossier d) {
+		java.util.Optional<ProcedureDetail> p = d.procedureVersion() == null ? procedures.find(d.procedureCode(), true)
+				: procedures.version(d.procedureCode(), d.procedureVersion());
+		return p.flatMap(detail -> detail.cases()
+			.stream()
+			.filter(c -> c.code().equals(d.caseCode()))
+			.findFirst()
+			.or(() -> java.util.Optional.of(detail.defaultCase()))).orElse(null);
+	}
+
+	private static DossierAction parse(@Nullable String action) {
+		try {
+			if (action == null) {
+				throw new IllegalArgumentException();
+			}
+			return DossierAction.valueOf(action.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException e) {
+			throw new InvalidParameter("action", "Thao tác không hợp lệ: " + action);
+		}
+	}
+
+	private static Fields fields(DossierAction action, ActionRequest request) {
+		InvalidFields.Collector errors = new InvalidFields.Collector();
+		if (request.version() == null) {
+			errors.add("version", "problem.required");
+		}
+		for (String field : action.requiredFields()) {
+			Object value = request.fields().get(field);
+			boolean missing = value == null || value instanceof String s && s.isBlank()
+					|| value instanceof List<?> l && (l.isEmpty() || l.stream().anyMatch(i -> !(i instanceof String s2) || s2.isBlank()));
+			if (missing) {
+				errors.add(field, "problem.required");
+			}
+			else if (field.equals("amountVnd") && !(value instanceof Number n && n.longValue() > 0
+					&& n.doubleValue() == n.longValue())) {
+				errors.add(field, "dossier.amount.invalid");
+			}
+			else if (field.equals("items") && !(value instanceof List)) {
+				errors.add(field, "dossier.items.invalid");
+			}
+		}
+		Object note = request.fields().get("note");
+		if (note != null && note.toString().length() > 2000 || request.fields().values().stream()
+			.anyMatch(v -> v instanceof String s && s.length() > 2000)) {
+			errors.add("note", "dossier.note.too-long");
+		}
+		errors.throwIfAny();
+		return new Fields(request.fields());
+	}
+
+	/** The checked fields of one action, and the SQL parameters its update collects. */
+	private static final class Fields {
+
+		private final Map<String, Object> values;
+		private final Map<String, @Nullable Object> sql = new LinkedHashMap<>();
+		private @Nullable String actor;
+
+		Fields(Map<String, Object> values) {
+			this.values = values;
+		}
+
+		String text(String name) {
+			return String.valueOf(values.get(name)).strip();
+		}
+
+		@Nullable String note() {
+			Object v = values.get("note");
+			if (v == null) {
+				v = values.get("reason");
+			}
+			return v == null ? null : v.toString().strip();
+		}
+
+		List<String> items() {
+			return ((List<?>) values.get("items")).stream().map(i -> i.toString().strip()).toList();
+		}
+
+		long amount() {
+			return ((Number) values.get("amountVnd")).longValue();
+		}
+
+		Map<String, @Nullable Object> sqlParams() {
+			return sql;
+		}
+	}
+}

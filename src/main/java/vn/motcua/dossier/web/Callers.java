@@ -1,0 +1,41 @@
+package vn.motcua.dossier.web;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Component;
+
+import vn.motcua.dossier.Caller;
+import vn.motcua.identity.AssuranceLevel;
+import vn.motcua.identity.Role;
+import vn.motcua.identity.StaffAccount;
+import vn.motcua.identity.StaffAccounts;
+
+/** Turns the signed-in principal (token, staff session or e-ID session) into a {@link Caller}. */
+@Component
+class Callers {
+
+	private final StaffAccounts staff;
+
+	Callers(StaffAccounts staff) {
+		this.staff = staff;
+	}
+
+	Caller of(Authentication auth) {
+		Set<Role> roles = EnumSet.noneOf(Role.class);
+		for (GrantedAuthority a : auth.getAuthorities()) {
+			for (Role r : Role.values()) {
+				if (r.authority().equals(a.getAuthority())) {
+					roles.add(r);
+				}
+			}
+		}
+		String unit = null;
+		if (!roles.contains(Role.CITIZEN)) {
+			unit = staff.find(auth.getName()).map(StaffAccount::unitCode).orElse(null);
+		}
+		return new Caller(auth.getName(), roles, unit, AssuranceLevel.of(auth));
+	}
+}
