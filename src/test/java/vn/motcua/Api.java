@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
@@ -23,7 +22,7 @@ public final class Api {
 		.connectTimeout(Duration.ofSeconds(10))
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.build();
-	private final Map<String, String> tokens = new HashMap<>();
+	private final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
 
 	public Api(int port) {
 		this.base = "http://localhost:" + port;

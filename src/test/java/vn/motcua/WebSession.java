@@ -21,13 +21,59 @@ public final class WebSession {
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	private final String base;
+	private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
 	private final HttpClient http = HttpClient.newBuilder()
-		.cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+		.cookieHandler(cookies)
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.build();
 
 	public WebSession(int port) {
 		this.base = "http://localhost:" + port;
+	}
+
+	/**
+	 * A citizen signed in through the sandbox e-ID provider, as a browser does it.
+	 *
+	 * @param level the assurance level to present (1 or 2)
+	 */
+	public static WebSession citizen(int port, String idNumber, int level) {
+		WebSession web = new WebSession(port);
+		String login = location(web.get(location(web.get("/oauth2/authorization/vneid"))));
+		HttpResponse<String> done = web.follow(web.post(login, csrf(web.get(login).body()),
+				"idNumber=" + idNumber + "&level=" + level), 5);
+		if (done.statusCode() != 200 || !done.body().contains("account-id-number")) {
+			throw new AssertionError("citizen sign-in failed: " + done.statusCode());
+		}
+		return web;
+	}
+
+	/** A JSON call riding on this session, with the CSRF token from its cookie as a page script sends it. */
+	public Api.Response json(String method, String path, String body) {
+		return json(method, path, body, true);
+	}
+
+	/** As {@link #json(String, String, String)}, optionally leaving the CSRF token out (a forged request). */
+	public Api.Response json(String method, String path, String body, boolean withCsrfToken) {
+		HttpRequest.Builder r = HttpRequest.newBuilder(uri(path))
+			.header("Accept", "application/json, application/problem+json")
+			.header("Content-Type", "application/json")
+			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+		String token = cookie("XSRF-TOKEN");
+		if (token != null && withCsrfToken) {
+			r.header("X-XSRF-TOKEN", token);
+		}
+		HttpResponse<String> response = send(r.build());
+		return new Api.Response(response.statusCode(), response.body(), response);
+	}
+
+	public String cookie(String name) {
+		return cookies.getCookieStore()
+			.get(URI.create(base))
+			.stream()
+			.filter(c -> c.getName().equals(name))
+			.map(java.net.HttpCookie::getValue)
+			.findFirst()
+			.orElse(null);
 	}
 
 	/** A path on this server, or a full URL (the sandbox provider lives on 127.0.0.1). */

@@ -72,7 +72,8 @@ class RateLimitFilter extends OncePerRequestFilter {
 
 		/** Takes one token; returns 0, or the seconds until one is available. */
 		synchronized long take(double perSecond, double burst, long now) {
-			tokens = Math.min(burst, tokens + (now - lastMillis) * perSecond / 1000.0);
+			// a clock set back (NTP step, operator) refills nothing rather than owing tokens for the gap
+			tokens = Math.min(burst, tokens + Math.max(0, now - lastMillis) * perSecond / 1000.0);
 			lastMillis = now;
 			if (tokens >= 1) {
 				tokens -= 1;

@@ -31,6 +31,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -93,7 +94,10 @@ class SecurityConfiguration {
 				.accessDeniedHandler(problems))
 			.exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			// CSRF guards only what ambient cookies could forge: unsafe calls riding on a browser session.
-			.csrf(c -> c.requireCsrfProtectionMatcher(SecurityConfiguration::unsafeWithSessionCookie))
+			.csrf(c -> c.requireCsrfProtectionMatcher(SecurityConfiguration::unsafeWithSessionCookie)
+				// the same cookie as the pages, sent back raw in X-XSRF-TOKEN by scripts of those pages
+				.csrfTokenRepository(new CookieCsrfTokenRepository())
+				.csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
 			.headers(SecurityConfiguration::apiHeaders)
 			.addFilterAfter(rateLimit, BearerTokenAuthenticationFilter.class);

@@ -52,6 +52,18 @@ class RateLimitFilterTest {
 		assertThat(call("10.0.0.3").getStatus()).isEqualTo(200);
 	}
 
+	@Test
+	void aClockSetBackDoesNotLockCallersOut() throws Exception {
+		assertThat(call("10.0.0.4").getStatus()).isEqualTo(200);
+		clock.advance(Duration.ofDays(-3));
+		for (int i = 0; i < 4; i++) {
+			assertThat(call("10.0.0.4").getStatus()).isEqualTo(200);
+		}
+		MockHttpServletResponse throttled = call("10.0.0.4");
+		assertThat(throttled.getStatus()).isEqualTo(429);
+		assertThat(throttled.getHeader("Retry-After")).isEqualTo("1");
+	}
+
 	private MockHttpServletResponse call(String address) throws Exception {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/me");
 		request.setRemoteAddr(address);

@@ -45,6 +45,7 @@ final class DossierJson {
 		m.put("paid", d.paid());
 		m.put("paidOnline", d.paidOnline());
 		m.put("registryCheck", d.registryCheck());
+		m.put("assuranceLevel", d.assuranceLevel());
 		m.put("approved", d.approved());
 		m.put("assignee", d.assignee());
 		m.put("deadlineState", d.deadlineState());

@@ -1,0 +1,191 @@
+package vn.motcua.dossier;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import tools.jackson.databind.JsonNode;
+import vn.motcua.Api;
+import vn.motcua.MotCuaIntegrationTest;
+import vn.motcua.platform.ApiTime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every row of the action table of api.md: allowed, wrong role (403), wrong status (409), missing field (400). */
+@MotCuaIntegrationTest
+class DossierActionsIT {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	Api api;
+
+	DossierTestSupport dossiers;
+
+	@BeforeEach
+	void setUp() {
+		api = new Api(port);
+		DossierTestSupport.importProcedures(api);
+		dossiers = new DossierTestSupport(api);
+	}
+
+	@ParameterizedTest(name = "{0}: {1} from {2}; {3} → 403; from {4} → 409")
+	@CsvSource({ "FORWARD, officer, RECEIVED, specialist, PROCESSING, PROCESSING",
+			"ASSIGN, leader, PROCESSING, officer, RECEIVED, PROCESSING",
+			"REQUEST_SUPPLEMENT, specialist, PROCESSING, officer, RECEIVED, SUPPLEMENT_REQUESTED",
+			"SUPPLEMENT, officer, SUPPLEMENT_REQUESTED, specialist, PROCESSING, PROCESSING",
+			"REQUEST_PAYMENT, specialist, PROCESSING, leader, RECEIVED, PAYMENT_REQUESTED",
+			"APPROVE, specialist, PROCESSING, officer, RECEIVED, PROCESSING",
+			"FINISH, leader, APPROVED, specialist, RECEIVED, FINISHED",
+			"RETURN_RESULT, officer, FINISHED, leader, PROCESSING, RETURNED",
+			"EXTEND, leader, PROCESSING, officer, FINISHED, PROCESSING",
+			"STOP, leader, PROCESSING, officer, RECEIVED, STOPPED",
+			"WITHDRAW, officer, PROCESSING, specialist, FINISHED, WITHDRAWN" })
+	void theActionTableHolds(String action, String allowed, String from, String wrongRole, String wrongStatus,
+			String to) {
+		String code = dossiers.in(from);
+		Map<String, Object> fields = fieldsFor(action, code);
+		assertThat(dossiers.act(wrongRole, code, action, fields).status()).as("wrong role").isEqualTo(403);
+		if (!dossiers_requiredFields(action).isEmpty()) {
+			assertThat(dossiers.act(allowed, code, action, Map.of()).status()).as("missing fields").isEqualTo(400);
+		}
+		String elsewhere = dossiers.in(wrongStatus);
+		assertThat(dossiers.act(allowed, elsewhere, action, fieldsFor(action, elsewhere)).status()).as("wrong status")
+			.isEqualTo(409);
+
+		int before = history(code).size();
+		JsonNode after = dossiers.ok(allowed, code, action, fields);
+		assertThat(after.get("status").asString()).isEqualTo(to);
+		assertThat(after.get("nationalStatus").asInt()).isEqualTo(DossierStatus.valueOf(to).nationalCode());
+		List<JsonNode> history = history(code);
+		assertThat(history).hasSize(before + 1);
+		assertThat(history.get(history.size() - 1).get("action").asString()).isEqualTo(action);
+		assertThat(history.get(history.size() - 1).get("actor").asString()).isEqualTo(allowed);
+		assertThat(jdbc.sql("select count(*) from audit_record where subject_type = 'dossier' and subject_id = ?")
+			.param(code).query(Long.class).single()).isEqualTo(history.size());
+	}
+
+	@Test
+	void finishNeedsAnApprovedResultAndExtendHappensOnce() {
+		String code = dossiers.in("PROCESSING");
+		assertThat(dossiers.act("leader", code, "FINISH", Map.of("note", "x")).status()).isEqualTo(409);
+		Instant due = ApiTime.parseInstant(dossiers.current(code).get("dueAt").asString(), "dueAt");
+		assertThat(dossiers.act("leader", code, "EXTEND", Map.of("reason", "x", "newDueAt",
+				ApiTime.format(due.minus(1, ChronoUnit.DAYS)))).status()).as("earlier date").isEqualTo(400);
+		JsonNode extended = dossiers.ok("leader", code, "EXTEND", Map.of("reason", "Cần xác minh thực địa",
+				"newDueAt", ApiTime.format(due.plus(5, ChronoUnit.DAYS))));
+		assertThat(extended.get("dueAt").asString()).as("dueAt is kept").isEqualTo(ApiTime.format(due));
+		assertThat(ApiTime.parseInstant(extended.get("extendedDueAt").asString(), "x"))
+			.isEqualTo(due.plus(5, ChronoUnit.DAYS));
+		assertThat(dossiers.act("leader", code, "EXTEND", Map.of("reason", "again", "newDueAt",
+				ApiTime.format(due.plus(9, ChronoUnit.DAYS)))).status()).as("a second extension").isEqualTo(409);
+	}
+
+	@Test
+	void assignNamesASpecialistOfTheDecidingUnit() {
+		String code = dossiers.in("PROCESSING");
+		assertThat(dossiers.act("leader", code, "ASSIGN", Map.of("assignee", "specialist.stp")).status()).isEqualTo(400);
+		assertThat(dossiers.ok("leader", code, "ASSIGN", Map.of("assignee", "specialist")).get("assignee").asString())
+			.isEqualTo("specialist");
+	}
+
+	@Test
+	void unknownActionsAndStaleVersionsAreRefused() {
+		String code = dossiers.in("RECEIVED");
+		assertThat(dossiers.act("officer", code, "LAUNCH", Map.of()).status()).isEqualTo(400);
+		assertThat(dossiers.act("officer", code, "FORWARD", Map.of("version", 99)).status()).isEqualTo(409);
+		Api.Response noVersion = api.postJson("/api/v1/dossiers/" + code + "/actions", Map.of("action", "FORWARD"),
+				api.token("officer"));
+		assertThat(noVersion.status()).isEqualTo(400);
+		assertThat(api.postJson("/api/v1/dossiers/NOPE-000000-0001/actions", Map.of("action", "FORWARD", "version", 0),
+				api.token("officer")).status()).isEqualTo(404);
+	}
+
+	@Test
+	void twoOfficersActingAtOnceOneWinsTheOtherIsTold() throws Exception {
+		String code = dossiers.in("RECEIVED");
+		int version = dossiers.current(code).get("version").asInt();
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			Callable<Integer> forward = () -> dossiers.act("officer", code, "FORWARD", Map.of("version", version)).status();
+			List<Future<Integer>> results = pool.invokeAll(List.of(forward, forward));
+			List<Integer> statuses = List.of(results.get(0).get(), results.get(1).get());
+			assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(history(code).stream().filter(h -> h.get("action").asString().equals("FORWARD"))).hasSize(1);
+	}
+
+	@Test
+	void manyFilingsAtOnceGetDistinctGapFreeNumbers() throws Exception {
+		api.token("officer");
+		ExecutorService pool = Executors.newFixedThreadPool(12);
+		try {
+			List<Callable<String>> filings = IntStream.range(0, 36)
+				.<Callable<String>>mapToObj(i -> () -> dossiers.fileAtCounter(DossierTestSupport.PROCEDURE, 500 + i)
+					.get("code")
+					.asString())
+				.toList();
+			List<Integer> numbers = pool.invokeAll(filings)
+				.stream()
+				.map(f -> {
+					try {
+						return Integer.parseInt(f.get().substring(f.get().lastIndexOf('-') + 1));
+					}
+					catch (Exception e) {
+						throw new IllegalStateException(e);
+					}
+				})
+				.sorted()
+				.toList();
+			assertThat(numbers).doesNotHaveDuplicates();
+			assertThat(numbers.get(numbers.size() - 1) - numbers.get(0)).isEqualTo(numbers.size() - 1);
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	private List<JsonNode> history(String code) {
+		return api.get("/api/v1/dossiers/" + code + "/history", api.token("admin")).json().valueStream().toList();
+	}
+
+	private Map<String, Object> fieldsFor(String action, String code) {
+		return switch (action) {
+			case "ASSIGN" -> Map.of("assignee", "specialist");
+			case "REQUEST_SUPPLEMENT" -> Map.of("reason", "Thiếu giấy tờ", "items", List.of("Bản sao sổ đỏ"));
+			case "SUPPLEMENT", "APPROVE", "FINISH" -> Map.of("note", "Ghi chú");
+			case "REQUEST_PAYMENT" -> Map.of("amountVnd", 100000, "reason", "Phí thẩm định");
+			case "EXTEND" -> {
+				JsonNode due = dossiers.current(code).get("dueAt");
+				Instant base = due.isNull() ? Instant.now() : ApiTime.parseInstant(due.asString(), "dueAt");
+				yield Map.of("reason", "Cần thêm thời gian", "newDueAt", ApiTime.format(base.plus(3, ChronoUnit.DAYS)));
+			}
+			case "STOP", "WITHDRAW", "REFUSE" -> Map.of("reason", "Lý do");
+			default -> Map.of();
+		};
+	}
+
+	private static List<String> dossiers_requiredFields(String action) {
+		return DossierAction.valueOf(action).requiredFields();
+	}
+}
