@@ -1,6 +1,8 @@
 package vn.motcua.dossier;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 
@@ -24,6 +26,33 @@ class Deadlines {
 
 	Deadlines(WorkingCalendar calendar) {
 		this.calendar = calendar;
+	}
+
+	/** Đang trong hạn / sắp đến hạn / quá hạn, for inboxes. */
+	public enum State {
+		IN_TIME, DUE_SOON, OVERDUE
+	}
+
+	/**
+	 * The working time left before {@code dueAt} at {@code now}, the supplement waits given back (the clock
+	 * stops while the applicant supplements); negative once overdue.
+	 */
+	Duration remaining(Instant dueAt, List<Dossier.Supplement> supplements, Instant now) {
+		Duration left = now.isBefore(dueAt) ? calendar.workingTimeBetween(now, dueAt)
+				: calendar.workingTimeBetween(dueAt, now).negated();
+		for (Dossier.Supplement s : supplements) {
+			Instant end = s.completedAt() == null ? now : s.completedAt();
+			left = left.plus(calendar.workingTimeBetween(s.requestedAt(), end));
+		}
+		return left;
+	}
+
+	/** Due soon means at most one working day left. */
+	State state(Duration remaining) {
+		if (remaining.isNegative() || remaining.isZero()) {
+			return State.OVERDUE;
+		}
+		return remaining.getSeconds() <= calendar.workingHours().dayLengthSeconds() ? State.DUE_SOON : State.IN_TIME;
 	}
 
 	@Nullable Instant due(Instant receivedAt, ProcedureDetail.Case c) {

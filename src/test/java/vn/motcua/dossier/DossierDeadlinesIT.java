@@ -32,6 +32,9 @@ class DossierDeadlinesIT {
 	@Autowired
 	TestClock clock;
 
+	@Autowired
+	DeadlineSweep sweep;
+
 	@AfterEach
 	void backToNow() {
 		clock.set(Clock.systemUTC().instant());
@@ -97,6 +100,34 @@ class DossierDeadlinesIT {
 		assertThat(ApiTime.parseInstant(finished.get("finishedAt").asString(), "finishedAt"))
 			.isBefore(ApiTime.parseInstant(finished.get("extendedDueAt").asString(), "x"));
 		assertThat(finished.get("onTime").asBoolean()).as("late against dueAt, whatever the extension").isFalse();
+	}
+
+	@Test
+	void theSweepMarksDossiersDueSoonAndOverdueWithSupplementWaitsGivenBack() {
+		clock.set(MONDAY);
+		DossierTestSupport d = support();
+		String plain = d.fileAtCounter(DossierTestSupport.PROCEDURE, 7004).get("code").asString();
+		String waited = d.fileAtCounter(DossierTestSupport.PROCEDURE, 7005).get("code").asString();
+		d.ok("officer", waited, "FORWARD", Map.of());
+		d.ok("specialist", waited, "REQUEST_SUPPLEMENT", Map.of("reason", "Thiếu", "items", List.of("Giấy tờ")));
+		clock.set(Instant.parse("2026-11-23T10:00:00+07:00"));
+		sweep.sweep();
+		assertThat(mark(plain)).isEqualTo("IN_TIME");
+		// Wednesday 09:00: 7 working hours left of a 3-day limit
+		clock.set(Instant.parse("2026-11-25T09:00:00+07:00"));
+		d = support();
+		d.ok("officer", waited, "SUPPLEMENT", Map.of("note", "Đã bổ sung"));
+		sweep.sweep();
+		assertThat(mark(plain)).isEqualTo("DUE_SOON");
+		assertThat(mark(waited)).as("two days of waiting given back").isEqualTo("IN_TIME");
+		clock.set(Instant.parse("2026-11-26T09:00:00+07:00"));
+		sweep.sweep();
+		assertThat(mark(plain)).isEqualTo("OVERDUE");
+		assertThat(mark(waited)).isEqualTo("IN_TIME");
+	}
+
+	private String mark(String code) {
+		return support().current(code).get("deadlineState").asString();
 	}
 
 	/** Fresh tokens after the clock jumped, since tokens are checked against the same clock. */
