@@ -1,0 +1,99 @@
+package vn.motcua.dossier;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import tools.jackson.databind.JsonNode;
+import vn.motcua.Api;
+import vn.motcua.MotCuaIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The legacy import of api.md: bad lines reported and skipped, good ones stored once, a second run a no-op. */
+@MotCuaIntegrationTest
+class LegacyImportIT {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	Api api;
+
+	@BeforeEach
+	void setUp() {
+		api = new Api(port);
+		DossierTestSupport.importProcedures(api);
+	}
+
+	@Test
+	void importsGoodLinesReportsBadOnesAndChangesNothingTheSecondTime() {
+		String file = String.join("\r\n",
+				line("OLD-250301-0001", "\"nationalStatus\":10,\"finishedAt\":\"2025-03-05T10:00:00+07:00\","
+						+ "\"returnedAt\":\"2025-03-06T09:00:00+07:00\",\"supplements\":[{\"requestedAt\":\"2025-03-03T09:00:00+07:00\","
+						+ "\"completedAt\":\"2025-03-04T09:00:00+07:00\"}],\"feeVnd\":50000,\"paidOnline\":true,\"rating\":\"SATISFIED\""),
+				"",
+				line("OLD-250301-0002", "\"nationalStatus\":4"),
+				"{not json",
+				line("OLD-250301-0003", "\"nationalStatus\":11"),
+				"{\"code\":\"OLD-250301-0004\",\"procedureCode\":\"9.900001\",\"agencyCode\":\"SXD\",\"channel\":\"ONLINE\",\"nationalStatus\":2}",
+				line("OLD-250301-0002", "\"nationalStatus\":4"),
+				line("OLD-250301-0005", "\"nationalStatus\":4,\"receivedAt\":\"2025-03-01 08:00:00\""),
+				line("OLD-250301-0006", "\"nationalStatus\":4").replace("\"SXD\"", "\"NO_SUCH_UNIT\""),
+				"");
+		JsonNode first = importFile(file);
+		assertThat(first.get("imported").asLong()).isEqualTo(2);
+		assertThat(first.get("unchanged").asLong()).isZero();
+		assertThat(first.get("errors").valueStream().map(e -> e.get("line").asInt())).containsExactly(4, 5, 6, 7, 8, 9);
+		assertThat(first.get("errors").get(3).get("message").asString()).contains("repeated");
+
+		JsonNode d = api.get("/api/v1/dossiers/OLD-250301-0001", api.token("admin")).json();
+		assertThat(d.get("status").asString()).isEqualTo("RETURNED");
+		assertThat(d.get("onTime").asBoolean()).isTrue();
+		assertThat(d.get("supplements")).hasSize(1);
+		assertThat(d.get("paidOnline").asBoolean()).isTrue();
+		assertThat(api.get("/api/v1/dossiers/OLD-250301-0001/history", api.token("admin")).json().get(0).get("action")
+			.asString()).isEqualTo("IMPORTED");
+
+		// the same file again: nothing new, and the same lines are still bad
+		JsonNode second = importFile(file.replace("\r\n", "\n"));
+		assertThat(second.get("imported").asLong()).isZero();
+		assertThat(second.get("unchanged").asLong()).isEqualTo(2);
+		assertThat(jdbc.sql("select count(*) from dossier where code like 'OLD-250301-%'").query(Long.class).single())
+			.isEqualTo(2);
+		// a changed line for a stored code is an error, not an overwrite
+		JsonNode changed = importFile(line("OLD-250301-0002", "\"nationalStatus\":9"));
+		assertThat(changed.get("errors").get(0).get("message").asString()).contains("different content");
+		assertThat(api.get("/api/v1/dossiers/OLD-250301-0002", api.token("admin")).json().get("status").asString())
+			.isEqualTo("PROCESSING");
+		assertThat(jdbc.sql("select count(*) from audit_record where action = 'dossier.legacy-import'")
+			.query(Long.class).single()).isGreaterThanOrEqualTo(3);
+		assertThat(api.send(request(file), api.token("officer")).status()).isEqualTo(403);
+	}
+
+	private JsonNode importFile(String body) {
+		Api.Response r = api.send(request(body), api.token("admin"));
+		assertThat(r.status()).as(r.body()).isEqualTo(200);
+		return r.json();
+	}
+
+	private HttpRequest.Builder request(String body) {
+		return HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/admin/dossiers:import"))
+			.header("Content-Type", "application/x-ndjson")
+			.header("Accept", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+	}
+
+	private static String line(String code, String rest) {
+		return "{\"code\":\"" + code + "\",\"procedureCode\":\"9.900001\",\"agencyCode\":\"SXD\",\"channel\":\"COUNTER\","
+				+ "\"submittedAt\":\"2025-03-01T07:30:00+07:00\",\"receivedAt\":\"2025-03-01T08:00:00+07:00\","
+				+ "\"dueAt\":\"2025-03-06T08:00:00+07:00\"," + rest + "}";
+	}
+}
