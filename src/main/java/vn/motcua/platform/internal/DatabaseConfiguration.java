@@ -47,6 +47,8 @@ class DatabaseConfiguration {
 		config.setPassword(password);
 		config.setMaximumPoolSize(20);
 		config.setPoolName("motcua");
+		// batches (imports) become multi-row inserts: several times fewer round trips
+		config.addDataSourceProperty("reWriteBatchedInserts", "true");
 		return new HikariDataSource(config);
 	}
 
