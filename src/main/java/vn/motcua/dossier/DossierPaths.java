@@ -13,4 +13,9 @@ class DossierPaths {
 	PublicPaths dossierTracking() {
 		return PublicPaths.get("/api/v1/track/**", "/track", "/track/**");
 	}
+
+	@Bean
+	vn.motcua.platform.NavigationItem dossierNavigation() {
+		return new vn.motcua.platform.NavigationItem("nav.dossiers", "/staff/dossiers", java.util.Set.of(), 100);
+	}
 }

@@ -9,5 +9,10 @@ import org.jspecify.annotations.Nullable;
  * applicant's name, ID number or tax code) and reception dates (Asia/Ho_Chi_Minh days, inclusive).
  */
 public record DossierQuery(@Nullable DossierStatus status, @Nullable String agency, @Nullable String text,
-		@Nullable LocalDate receivedFrom, @Nullable LocalDate receivedTo, int page, int size) {
+		@Nullable LocalDate receivedFrom, @Nullable LocalDate receivedTo, @Nullable String assignee,
+		@Nullable String deadlineState, int page, int size) {
+
+	public static DossierQuery all(int page, int size) {
+		return new DossierQuery(null, null, null, null, null, null, null, page, size);
+	}
 }

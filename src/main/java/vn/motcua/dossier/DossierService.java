@@ -20,9 +20,16 @@ class DossierService implements Dossiers {
 	private final DossierAccess access;
 	private final Agencies agencies;
 	private final JdbcClient jdbc;
+	private final Deadlines deadlines;
+	private final vn.motcua.calendar.WorkingCalendar calendar;
+	private final java.time.Clock clock;
 
 	DossierService(DossierFiling filing, DossierWorkflow workflow, DossierRepository repository, DossierAccess access,
-			Agencies agencies, JdbcClient jdbc) {
+			Agencies agencies, JdbcClient jdbc, Deadlines deadlines, vn.motcua.calendar.WorkingCalendar calendar,
+			java.time.Clock clock) {
+		this.deadlines = deadlines;
+		this.calendar = calendar;
+		this.clock = clock;
 		this.filing = filing;
 		this.workflow = workflow;
 		this.repository = repository;
@@ -64,6 +71,28 @@ class DossierService implements Dossiers {
 	}
 
 	@Override
+	public List<DossierAction> allowedActions(Dossier dossier, Caller caller) {
+		return java.util.Arrays.stream(DossierAction.values())
+			.filter(a -> a.from().contains(dossier.status()) && access.mayAct(caller, a, dossier))
+			.filter(a -> a != DossierAction.FINISH || dossier.approved())
+			.filter(a -> a != DossierAction.EXTEND || dossier.extendedDueAt() == null && dossier.dueAt() != null)
+			.toList();
+	}
+
+	@Override
+	public Optional<java.time.Duration> remaining(Dossier d) {
+		if (d.dueAt() == null || !DossierStatus.OPEN.contains(d.status())) {
+			return Optional.empty();
+		}
+		return Optional.of(deadlines.remaining(d.dueAt(), d.supplements(), clock.instant()));
+	}
+
+	@Override
+	public int workingDaySeconds() {
+		return calendar.workingHours().dayLengthSeconds();
+	}
+
+	@Override
 	@Transactional(readOnly = true)
 	public Page list(DossierQuery q, Caller caller) {
 		StringBuilder where = new StringBuilder(" where true");
@@ -91,6 +120,14 @@ class DossierService implements Dossiers {
 					+ " or d.applicant_tax_code = :exact or d.business_name ilike :text)");
 			params.put("text", "%" + q.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
 			params.put("exact", q.text());
+		}
+		if (q.assignee() != null) {
+			where.append(" and d.assignee = :assignee");
+			params.put("assignee", q.assignee());
+		}
+		if (q.deadlineState() != null) {
+			where.append(" and d.deadline_state = :deadline and d.status in ('RECEIVED', 'PROCESSING', 'SUPPLEMENT_REQUESTED', 'PAYMENT_REQUESTED')");
+			params.put("deadline", q.deadlineState());
 		}
 		if (q.receivedFrom() != null) {
 			where.append(" and d.received_at >= :from");

@@ -22,6 +22,15 @@ public interface Dossiers {
 	/** Public tracking: the dossier when the ID number (or tax code) is its applicant's. */
 	Optional<Dossier> track(String code, String idNumber);
 
+	/** The actions the caller may take on the dossier now, in the order of the process. */
+	List<DossierAction> allowedActions(Dossier dossier, Caller caller);
+
+	/** Working time left before the due date, supplement waits given back; empty without a due date or once ended. */
+	Optional<java.time.Duration> remaining(Dossier dossier);
+
+	/** Seconds in a working day, to show working time in days. */
+	int workingDaySeconds();
+
 	record Page(List<Dossier> items, long total) {
 	}
 }

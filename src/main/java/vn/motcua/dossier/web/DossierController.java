@@ -70,8 +70,8 @@ class DossierController {
 		}
 		Dossiers.Page result = dossiers.list(new DossierQuery(s, blank(agency), blank(q),
 				receivedFrom == null || receivedFrom.isBlank() ? null : ApiTime.parseDate(receivedFrom, "receivedFrom"),
-				receivedTo == null || receivedTo.isBlank() ? null : ApiTime.parseDate(receivedTo, "receivedTo"), page,
-				size), callers.of(caller));
+				receivedTo == null || receivedTo.isBlank() ? null : ApiTime.parseDate(receivedTo, "receivedTo"), null,
+				null, page, size), callers.of(caller));
 		return Map.of("items", result.items().stream().map(DossierJson::of).toList(), "total", result.total());
 	}
 
