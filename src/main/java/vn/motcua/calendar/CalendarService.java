@@ -234,7 +234,8 @@ class CalendarService implements WorkingCalendar, CalendarSchedules {
 	private WorkingTime time() {
 		Snapshot current = snapshot;
 		long now = clock.millis();
-		if (current != null && now - checkedAtMillis < RECHECK.toMillis()) {
+		// a clock set back (NTP step) rechecks at once instead of waiting for the old time to come again
+		if (current != null && now >= checkedAtMillis && now - checkedAtMillis < RECHECK.toMillis()) {
 			return current.time();
 		}
 		long revision = jdbc.sql("select revision from calendar_revision where id = 1").query(Long.class).single();

@@ -47,4 +47,25 @@ class CalendarClusterIT {
 		}
 		assertThat(calendar.isWorkingDay(friday)).isTrue();
 	}
+
+	@Test
+	void aClockSetBackRechecksAtOnce() {
+		LocalDate friday = LocalDate.parse("2030-03-15");
+		assertThat(calendar.isWorkingDay(friday)).isTrue();
+		jdbc.sql("insert into calendar_declared_day (day, year, kind, reason) values (?, 2030, 'DAY_OFF', 'Lùi giờ')")
+			.param(friday)
+			.update();
+		jdbc.sql("update calendar_revision set revision = revision + 1").update();
+		try {
+			clock.advance(Duration.ofMinutes(-5));
+			assertThat(calendar.isWorkingDay(friday)).isFalse();
+		}
+		finally {
+			clock.advance(Duration.ofMinutes(5));
+			jdbc.sql("delete from calendar_declared_day where day = ?").param(friday).update();
+			jdbc.sql("update calendar_revision set revision = revision + 1").update();
+			clock.advance(CalendarService.RECHECK.plus(Duration.ofSeconds(1)));
+		}
+		assertThat(calendar.isWorkingDay(friday)).isTrue();
+	}
 }

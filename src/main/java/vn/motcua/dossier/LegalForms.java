@@ -1,0 +1,356 @@
+package vn.motcua.dossier;
+
+import java.awt.image.BufferedImage;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+
+import vn.motcua.catalog.ProcedureDetail;
+import vn.motcua.catalog.Procedures;
+import vn.motcua.organization.Agencies;
+import vn.motcua.organization.Agency;
+import vn.motcua.platform.NotFound;
+import vn.motcua.platform.Zones;
+
+/**
+ * The one-stop forms of Phụ lục I, Thông tư 03/2025/TT-VPCP, as PDF in Vietnamese with the province's header:
+ * 01 receipt and appointment (with a QR code to public tracking), 02 supplement request, 03 refusal,
+ * 04 apology and new appointment, 05 stop notice, 06 control sheet of hand-overs, 07 register of dossiers.
+ * A form is available once the event it records has happened.
+ */
+@Service
+public class LegalForms {
+
+	/** Mẫu: the number of each form and the status history it needs. */
+	public enum Form {
+		RECEIPT("01", "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"),
+		SUPPLEMENT_REQUEST("02", "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ"),
+		REFUSAL("03", "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ"),
+		APOLOGY("04", "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ"),
+		STOP_NOTICE("05", "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ"),
+		CONTROL_SHEET("06", "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ");
+
+		private final String number;
+		private final String title;
+
+		Form(String number, String title) {
+			this.number = number;
+			this.title = title;
+		}
+
+		public String number() {
+			return number;
+		}
+
+		public static Form ofNumber(String number) {
+			for (Form f : values()) {
+				if (f.number.equals(number)) {
+					return f;
+				}
+			}
+			throw new NotFound("Không có mẫu " + number);
+		}
+	}
+
+	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("HH 'giờ' mm 'phút, ngày' dd/MM/uuuu")
+		.withZone(Zones.VIETNAM);
+	private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm").withZone(Zones.VIETNAM);
+
+	private final Dossiers dossiers;
+	private final DossierRepository repository;
+	private final Procedures procedures;
+	private final Agencies agencies;
+	private final Clock clock;
+	private final String publicBaseUrl;
+	private final String province;
+
+	LegalForms(Dossiers dossiers, DossierRepository repository, Procedures procedures, Agencies agencies, Clock clock,
+			@Value("${motcua.public-base-url:http://localhost:8080}") String publicBaseUrl,
+			@Value("${motcua.province-name:Cà Mau}") String province) {
+		this.dossiers = dossiers;
+		this.repository = repository;
+		this.procedures = procedures;
+		this.agencies = agencies;
+		this.clock = clock;
+		this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+		this.province = province;
+	}
+
+	/** The form for a dossier the caller may see; 409 when what it records has not happened. */
+	public byte[] render(String code, Form form, Caller caller) {
+		Dossier d = dossiers.get(code, caller);
+		List<Dossier.Event> history = repository.history(code);
+		Agency receiving = agencies.find(d.receivingUnitCode()).orElseThrow();
+		Agency deciding = agencies.find(d.agencyCode()).orElseThrow();
+		Agency issuer = form == Form.RECEIPT || form == Form.REFUSAL || form == Form.CONTROL_SHEET ? receiving : deciding;
+		try (PdfPage pdf = new PdfPage()) {
+			pdf.header("UBND tỉnh " + province, issuer.name(), province + ", " + longDate(clock.instant()));
+			pdf.title(form.title);
+			pdf.subtitle("Mẫu số " + form.number + " - Mã hồ sơ: " + d.code());
+			switch (form) {
+				case RECEIPT -> receipt(pdf, d, receiving);
+				case SUPPLEMENT_REQUEST -> supplementRequest(pdf, d, deciding);
+				case REFUSAL -> refusal(pdf, d, history);
+				case APOLOGY -> apology(pdf, d, deciding, history);
+				case STOP_NOTICE -> stop(pdf, d, history);
+				case CONTROL_SHEET -> controlSheet(pdf, d, history);
+			}
+			return pdf.bytes();
+		}
+	}
+
+	/** Mẫu 07: the register of dossiers received by or decided in a unit over a period. */
+	public byte[] register(String unitCode, LocalDate from, LocalDate to, Caller caller) {
+		Agency unit = agencies.find(unitCode).orElseThrow(() -> new NotFound("Không có đơn vị " + unitCode));
+		List<List<String>> rows = new ArrayList<>();
+		int page = 0;
+		while (true) {
+			Dossiers.Page p = dossiers.list(new DossierQuery(null, unitCode, null, from, to, null, null, page, 100), caller);
+			for (Dossier d : p.items()) {
+				rows.add(List.of(Integer.toString(rows.size() + 1), d.code(), applicant(d), String.valueOf(d.procedureName()),
+						format(d.receivedAt()), format(d.dueAt()), format(d.finishedAt()), format(d.returnedAt()),
+						statusName(d.status())));
+			}
+			if ((long) (page + 1) * 100 >= p.total() || page > 1000) {
+				break;
+			}
+			page++;
+		}
+		try (PdfPage pdf = new PdfPage()) {
+			pdf.header("UBND tỉnh " + province, unit.name(), province + ", " + longDate(clock.instant()));
+			pdf.title("SỔ THEO DÕI HỒ SƠ");
+			pdf.subtitle("Mẫu số 07 - Từ ngày " + Zones.DAY.format(from) + " đến ngày " + Zones.DAY.format(to)
+					+ " - " + rows.size() + " hồ sơ");
+			pdf.table(List.of("TT", "Mã hồ sơ", "Tổ chức, cá nhân", "Thủ tục", "Tiếp nhận", "Hẹn trả", "Có kết quả",
+					"Trả kết quả", "Tình trạng"), new float[] { 0.05f, 0.15f, 0.13f, 0.19f, 0.1f, 0.1f, 0.1f, 0.1f, 0.08f },
+					rows);
+			return pdf.bytes();
+		}
+	}
+
+	private void receipt(PdfPage pdf, Dossier d, Agency receiving) {
+		if (d.receivedAt() == null) {
+			throw new DossierProblems.ActionNotAllowedNow("Hồ sơ chưa được tiếp nhận: chưa có giấy tiếp nhận.");
+		}
+		pdf.paragraph(receiving.name() + " đã tiếp nhận hồ sơ của:");
+		applicantFields(pdf, d);
+		pdf.field("Nội dung yêu cầu giải quyết", String.valueOf(d.procedureName()));
+		ProcedureDetail.Case c = procedureCase(d);
+		if (c != null && !c.documents().isEmpty()) {
+			pdf.paragraph("Thành phần hồ sơ nộp gồm:");
+			List<List<String>> rows = new ArrayList<>();
+			for (ProcedureDetail.Document doc : c.documents()) {
+				rows.add(List.of(Integer.toString(doc.ordinal()), doc.name(), Integer.toString(doc.originals()),
+						Integer.toString(doc.copies())));
+			}
+			pdf.table(List.of("TT", "Tên giấy tờ", "Bản chính", "Bản sao"), new float[] { 0.08f, 0.62f, 0.15f, 0.15f },
+					rows);
+		}
+		pdf.field("Thời gian nhận hồ sơ", MINUTE.format(d.receivedAt()));
+		pdf.field("Thời gian trả kết quả giải quyết hồ sơ", d.dueAt() == null ? "Không có ngày hẹn trả"
+				: MINUTE.format(d.dueAt()));
+		pdf.field("Kênh nộp", channelName(d.channel()));
+		pdf.field("Nhận kết quả tại", d.channel() == Channel.POSTAL ? "Qua dịch vụ bưu chính công ích" : receiving.name());
+		pdf.field("Tra cứu tình trạng hồ sơ", publicBaseUrl + "/track?code=" + d.code());
+		pdf.image(qr(publicBaseUrl + "/track?code=" + d.code()), 90, "Quét để tra cứu");
+		pdf.signatures("NGƯỜI NỘP HỒ SƠ", "(Ký và ghi rõ họ tên)", "NGƯỜI TIẾP NHẬN HỒ SƠ", "(Ký và ghi rõ họ tên)");
+	}
+
+	private void supplementRequest(PdfPage pdf, Dossier d, Agency deciding) {
+		Dossier.Supplement s = d.supplements().isEmpty() ? null : d.supplements().get(d.supplements().size() - 1);
+		if (s == null) {
+			throw new DossierProblems.ActionNotAllowedNow("Hồ sơ chưa có yêu cầu bổ sung.");
+		}
+		pdf.paragraph("Ngày " + SHORT.format(d.receivedAt()) + ", " + deciding.name() + " nhận được hồ sơ đề nghị "
+				+ d.procedureName() + " của:");
+		applicantFields(pdf, d);
+		pdf.paragraph("Sau khi xem xét, hồ sơ chưa đầy đủ, hợp lệ. Đề nghị Ông/Bà bổ sung, hoàn thiện hồ sơ gồm:");
+		List<List<String>> rows = new ArrayList<>();
+		for (int i = 0; i < s.items().size(); i++) {
+			rows.add(List.of(Integer.toString(i + 1), s.items().get(i)));
+		}
+		pdf.table(List.of("TT", "Nội dung cần bổ sung, hoàn thiện"), new float[] { 0.08f, 0.92f }, rows);
+		pdf.field("Lý do", String.valueOf(s.reason()));
+		pdf.paragraph("Thời gian chờ bổ sung không tính vào thời hạn giải quyết hồ sơ. Trong quá trình hoàn thiện hồ sơ,"
+				+ " nếu có vướng mắc, Ông/Bà liên hệ bộ phận một cửa để được hướng dẫn.");
+		pdf.signatures("", "", "NGƯỜI HƯỚNG DẪN", "(Ký và ghi rõ họ tên)");
+	}
+
+	private void refusal(PdfPage pdf, Dossier d, List<Dossier.Event> history) {
+		Dossier.Event e = last(history, "REFUSE");
+		pdf.paragraph("Bộ phận tiếp nhận và trả kết quả nhận được hồ sơ đề nghị " + d.procedureName() + " của:");
+		applicantFields(pdf, d);
+		pdf.paragraph("Sau khi xem xét, đối chiếu, hồ sơ không đủ điều kiện tiếp nhận với lý do:");
+		pdf.paragraph(String.valueOf(e.note()));
+		pdf.paragraph("Xin thông báo để Ông/Bà được biết và thực hiện.");
+		pdf.signatures("", "", "NGƯỜI TIẾP NHẬN HỒ SƠ", "(Ký và ghi rõ họ tên)");
+	}
+
+	private void apology(PdfPage pdf, Dossier d, Agency deciding, List<Dossier.Event> history) {
+		Dossier.Event e = last(history, "EXTEND");
+		pdf.paragraph(deciding.name() + " tiếp nhận hồ sơ đề nghị " + d.procedureName() + " của:");
+		applicantFields(pdf, d);
+		pdf.field("Mã hồ sơ", d.code());
+		pdf.field("Thời gian hẹn trả kết quả", format(d.dueAt()));
+		pdf.paragraph("Tuy nhiên đến nay, " + deciding.name() + " chưa trả kết quả giải quyết hồ sơ cho Ông/Bà đúng hạn"
+				+ " với lý do:");
+		pdf.paragraph(String.valueOf(e.note()));
+		pdf.paragraph("Sự chậm trễ này đã gây phiền hà, tốn kém chi phí, công sức của Ông/Bà. " + deciding.name()
+				+ " xin lỗi Ông/Bà và hẹn trả kết quả vào " + (d.extendedDueAt() == null ? "" : MINUTE.format(d.extendedDueAt()))
+				+ ".");
+		pdf.signatures("", "", "THỦ TRƯỞNG CƠ QUAN", "(Ký, ghi rõ họ tên và đóng dấu)");
+	}
+
+	private void stop(PdfPage pdf, Dossier d, List<Dossier.Event> history) {
+		Dossier.Event e = last(history, "STOP");
+		pdf.paragraph("Hồ sơ đề nghị " + d.procedureName() + " của:");
+		applicantFields(pdf, d);
+		pdf.field("Mã hồ sơ", d.code());
+		pdf.paragraph("Cơ quan giải quyết thông báo dừng giải quyết hồ sơ kể từ " + format(d.stoppedAt()) + " với lý do:");
+		pdf.paragraph(String.valueOf(e.note()));
+		pdf.signatures("", "", "THỦ TRƯỞNG CƠ QUAN", "(Ký, ghi rõ họ tên và đóng dấu)");
+	}
+
+	private void controlSheet(PdfPage pdf, Dossier d, List<Dossier.Event> history) {
+		pdf.field("Cơ quan (bộ phận) giải quyết hồ sơ", agencies.find(d.agencyCode()).map(Agency::name).orElse(d.agencyCode()));
+		pdf.field("Cơ quan phối hợp giải quyết hồ sơ", "");
+		pdf.field("Thời hạn giải quyết", format(d.dueAt()));
+		List<List<String>> rows = new ArrayList<>();
+		Dossier.Event previous = null;
+		for (Dossier.Event e : history) {
+			String handedOver = previous == null ? "" : previous.actor();
+			boolean late = d.dueAt() != null && e.at().isAfter(d.dueAt());
+			rows.add(List.of(format(e.at()), handedOver, e.actor(), actionName(e.action()),
+					d.dueAt() == null ? "" : late ? "Trễ hạn" : "Đúng hạn", e.note() == null ? "" : e.note()));
+			previous = e;
+		}
+		pdf.table(List.of("Thời gian giao, nhận", "Người giao", "Người nhận", "Nội dung", "Kết quả", "Ghi chú"),
+				new float[] { 0.16f, 0.14f, 0.14f, 0.2f, 0.12f, 0.24f }, rows);
+	}
+
+	private void applicantFields(PdfPage pdf, Dossier d) {
+		Applicant a = d.applicant();
+		if (a.businessName() != null) {
+			pdf.field("Tổ chức", a.businessName() + (a.taxCode() == null ? "" : " (MST " + a.taxCode() + ")"));
+		}
+		if (a.fullName() != null) {
+			pdf.field("Ông/Bà", a.fullName());
+		}
+		if (a.idNumber() != null) {
+			pdf.field("Số định danh cá nhân", a.idNumber());
+		}
+		if (a.address() != null) {
+			pdf.field("Địa chỉ", a.address());
+		}
+		if (a.phone() != null || a.email() != null) {
+			pdf.field("Điện thoại / Thư điện tử", (a.phone() == null ? "" : a.phone())
+					+ (a.email() == null ? "" : " - " + a.email()));
+		}
+	}
+
+	private ProcedureDetail.@Nullable Case procedureCase(Dossier d) {
+		return (d.procedureVersion() == null ? procedures.find(d.procedureCode(), true)
+				: procedures.version(d.procedureCode(), d.procedureVersion()))
+			.flatMap(p -> p.cases().stream().filter(c -> c.code().equals(d.caseCode())).findFirst()
+				.or(() -> java.util.Optional.of(p.defaultCase())))
+			.orElse(null);
+	}
+
+	private static Dossier.Event last(List<Dossier.Event> history, String action) {
+		for (int i = history.size() - 1; i >= 0; i--) {
+			if (history.get(i).action().equals(action)) {
+				return history.get(i);
+			}
+		}
+		throw new DossierProblems.ActionNotAllowedNow("Hồ sơ chưa có thao tác " + action + " để lập mẫu này.");
+	}
+
+	static BufferedImage qr(String text) {
+		try {
+			BitMatrix m = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 240, 240,
+					Map.of(EncodeHintType.MARGIN, 1, EncodeHintType.CHARACTER_SET, "UTF-8"));
+			BufferedImage image = new BufferedImage(m.getWidth(), m.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
+			for (int x = 0; x < m.getWidth(); x++) {
+				for (int y = 0; y < m.getHeight(); y++) {
+					image.setRGB(x, y, m.get(x, y) ? 0x000000 : 0xFFFFFF);
+				}
+			}
+			return image;
+		}
+		catch (WriterException e) {
+			throw new IllegalStateException("cannot encode " + text, e);
+		}
+	}
+
+	private static String longDate(Instant at) {
+		LocalDate d = at.atZone(Zones.VIETNAM).toLocalDate();
+		return "ngày " + String.format("%02d", d.getDayOfMonth()) + " tháng " + String.format("%02d", d.getMonthValue())
+				+ " năm " + d.getYear();
+	}
+
+	private static String format(@Nullable Instant i) {
+		return i == null ? "" : SHORT.format(i);
+	}
+
+	private static String applicant(Dossier d) {
+		return d.applicant().fullName() != null ? d.applicant().fullName()
+				: String.valueOf(d.applicant().businessName());
+	}
+
+	private static String channelName(Channel c) {
+		return switch (c) {
+			case COUNTER -> "Trực tiếp";
+			case ONLINE -> "Trực tuyến";
+			case POSTAL -> "Qua dịch vụ bưu chính công ích";
+		};
+	}
+
+	private static String statusName(DossierStatus s) {
+		return switch (s) {
+			case SUBMITTED -> "Mới đăng ký";
+			case RECEIVED -> "Đã tiếp nhận";
+			case REFUSED -> "Từ chối";
+			case PROCESSING -> "Đang xử lý";
+			case SUPPLEMENT_REQUESTED -> "Chờ bổ sung";
+			case PAYMENT_REQUESTED -> "Chờ nộp phí";
+			case WITHDRAWN -> "Đã rút";
+			case STOPPED -> "Dừng xử lý";
+			case FINISHED -> "Có kết quả";
+			case RETURNED -> "Đã trả";
+		};
+	}
+
+	private static String actionName(String action) {
+		return switch (action) {
+			case "SUBMIT" -> "Nộp trực tuyến";
+			case "RECEIVE" -> "Tiếp nhận";
+			case "FORWARD" -> "Chuyển xử lý";
+			case "ASSIGN" -> "Phân công";
+			case "REQUEST_SUPPLEMENT" -> "Yêu cầu bổ sung";
+			case "SUPPLEMENT" -> "Đã bổ sung";
+			case "REQUEST_PAYMENT" -> "Yêu cầu nộp phí";
+			case "APPROVE" -> "Đề xuất kết quả";
+			case "FINISH" -> "Phê duyệt kết quả";
+			case "RETURN_RESULT" -> "Trả kết quả";
+			case "EXTEND" -> "Gia hạn";
+			case "STOP" -> "Dừng xử lý";
+			case "WITHDRAW" -> "Rút hồ sơ";
+			case "REFUSE" -> "Từ chối tiếp nhận";
+			default -> action;
+		};
+	}
+}

@@ -1,0 +1,136 @@
+package vn.motcua.dossier;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+
+import tools.jackson.databind.JsonNode;
+import vn.motcua.Api;
+import vn.motcua.MotCuaIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The legal forms as PDF: Vietnamese text in an embedded font, the QR code to tracking, the right form for the event. */
+@MotCuaIntegrationTest
+class LegalFormsIT {
+
+	@LocalServerPort
+	int port;
+
+	Api api;
+
+	DossierTestSupport dossiers;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@BeforeEach
+	void setUp() {
+		api = new Api(port);
+		DossierTestSupport.importProcedures(api);
+		dossiers = new DossierTestSupport(api);
+	}
+
+	@Test
+	void theReceiptCarriesTheAppointmentInVietnameseAndAQrCodeToTracking() throws Exception {
+		JsonNode d = dossiers.fileAtCounter(DossierTestSupport.PROCEDURE, 8101);
+		String code = d.get("code").asString();
+		try (PDDocument pdf = fetch("/api/v1/dossiers/" + code + "/forms/01", "officer")) {
+			String text = new PDFTextStripper().getText(pdf);
+			assertThat(text).contains("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+					"Độc lập - Tự do - Hạnh phúc", "Trần Văn Thử 8101", code, "Thủ tục kiểm thử của Sở Xây dựng",
+					"Thời gian trả kết quả giải quyết hồ sơ");
+			PDPage page = pdf.getPage(0);
+			for (COSName name : page.getResources().getFontNames()) {
+				PDFont font = page.getResources().getFont(name);
+				assertThat(font.isEmbedded()).as(font.getName()).isTrue();
+				assertThat(font.getName()).contains("DejaVuSerif");
+			}
+			String qr = null;
+			for (COSName name : page.getResources().getXObjectNames()) {
+				if (page.getResources().getXObject(name) instanceof PDImageXObject image) {
+					qr = decode(image.getImage());
+				}
+			}
+			assertThat(qr).isEqualTo("http://localhost:8080/track?code=" + code);
+		}
+	}
+
+	@Test
+	void eachFormExistsOnceItsEventHasHappened() throws Exception {
+		String code = dossiers.in("PROCESSING");
+		assertThat(status("/api/v1/dossiers/" + code + "/forms/02", "specialist")).isEqualTo(409);
+		assertThat(status("/api/v1/dossiers/" + code + "/forms/04", "leader")).isEqualTo(409);
+		assertThat(status("/api/v1/dossiers/" + code + "/forms/99", "leader")).isEqualTo(404);
+		dossiers.ok("specialist", code, "REQUEST_SUPPLEMENT", Map.of("reason", "Thiếu giấy tờ", "items",
+				List.of("Bản sao Giấy chứng nhận quyền sử dụng đất")));
+		try (PDDocument pdf = fetch("/api/v1/dossiers/" + code + "/forms/02", "specialist")) {
+			assertThat(new PDFTextStripper().getText(pdf)).contains("PHIẾU YÊU CẦU BỔ SUNG",
+					"Bản sao Giấy chứng nhận quyền sử dụng đất");
+		}
+		String due = dossiers.current(code).get("dueAt").asString();
+		dossiers.ok("leader", code, "EXTEND", Map.of("reason", "Chờ ý kiến Sở Tài nguyên và Môi trường", "newDueAt",
+				vn.motcua.platform.ApiTime.format(vn.motcua.platform.ApiTime.parseInstant(due, "d").plusSeconds(86400 * 3))));
+		try (PDDocument pdf = fetch("/api/v1/dossiers/" + code + "/forms/04", "leader")) {
+			assertThat(new PDFTextStripper().getText(pdf)).contains("XIN LỖI", "Chờ ý kiến Sở Tài nguyên và Môi trường");
+		}
+		dossiers.ok("leader", code, "STOP", Map.of("reason", "Người nộp không bổ sung"));
+		try (PDDocument pdf = fetch("/api/v1/dossiers/" + code + "/forms/05", "leader")) {
+			assertThat(new PDFTextStripper().getText(pdf)).contains("DỪNG GIẢI QUYẾT", "Người nộp không bổ sung");
+		}
+		try (PDDocument pdf = fetch("/api/v1/dossiers/" + code + "/forms/06", "officer")) {
+			assertThat(new PDFTextStripper().getText(pdf)).contains("PHIẾU KIỂM SOÁT", "Chuyển xử lý", "Gia hạn",
+					"Dừng xử lý");
+		}
+		assertThat(status("/api/v1/dossiers/" + code + "/forms/01", "specialist.stp")).as("not theirs").isEqualTo(404);
+	}
+
+	@Test
+	void theRegisterListsTheUnitsDossiersOfThePeriod() throws Exception {
+		String code = dossiers.fileAtCounter(DossierTestSupport.PROCEDURE, 8102).get("code").asString();
+		String today = java.time.LocalDate.now(vn.motcua.platform.Zones.VIETNAM).toString();
+		try (PDDocument pdf = fetch("/api/v1/registers?unit=SXD&from=2020-01-01&to=2099-12-31", "leader")) {
+			assertThat(new PDFTextStripper().getText(pdf)).contains("SỔ THEO DÕI HỒ SƠ", "Mẫu số 07", code.substring(0, 20));
+		}
+		assertThat(status("/api/v1/registers?unit=SXD&from=" + today + "&to=2020-01-01", "leader")).isEqualTo(400);
+	}
+
+	private PDDocument fetch(String path, String user) throws IOException, InterruptedException {
+		HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(api.base() + path))
+			.header("Authorization", "Bearer " + api.token(user))
+			.build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(r.statusCode()).as(new String(r.body())).isEqualTo(200);
+		assertThat(r.headers().firstValue("Content-Type")).contains("application/pdf");
+		return Loader.loadPDF(r.body());
+	}
+
+	private int status(String path, String user) {
+		return api.get(path, api.token(user)).status();
+	}
+
+	private static String decode(BufferedImage image) throws Exception {
+		int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+		return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+				new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)))).getText();
+	}
+}
