@@ -19,7 +19,7 @@ class ModularityTests {
 	@Test
 	void everyModuleOfTheArchitectureThatHasContentIsDetected() {
 		assertThat(MODULES.stream().map(m -> m.getIdentifier().toString()))
-			.contains("platform", "organization", "audit", "identity", "portal", "calendar", "catalog", "identifiers", "registry", "sandbox", "dossier");
+			.contains("platform", "organization", "audit", "identity", "portal", "calendar", "catalog", "identifiers", "registry", "sandbox", "dossier", "document");
 	}
 
 	@Test

@@ -350,6 +350,8 @@ public class LegalForms {
 			case "STOP" -> "Dừng xử lý";
 			case "WITHDRAW" -> "Rút hồ sơ";
 			case "REFUSE" -> "Từ chối tiếp nhận";
+			case "DOCUMENT_ADDED" -> "Đính kèm tài liệu";
+			case "IMPORTED" -> "Chuyển từ hệ thống cũ";
 			default -> action;
 		};
 	}

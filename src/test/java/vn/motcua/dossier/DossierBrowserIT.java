@@ -41,7 +41,7 @@ class DossierBrowserIT {
 	}
 
 	@Test
-	void aDossierGoesFromTheCitizenThroughTheOfficesAndBack() {
+	void aDossierGoesFromTheCitizenThroughTheOfficesAndBack() throws Exception {
 		DossierTestSupport.importProcedures(new Api(port));
 		DemoCitizen citizen = DemoCitizens.all().stream().filter(c -> c.level() == 2 && c.taxCode() == null)
 			.findFirst().orElseThrow();
@@ -60,6 +60,14 @@ class DossierBrowserIT {
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("filed")));
 		String code = browser.findElement(By.id("dossier-code")).getText();
 		assertThat(status()).isEqualTo("SUBMITTED");
+		// the citizen attaches the application form as a PDF
+		java.nio.file.Path scan = java.nio.file.Files.createTempFile("don-de-nghi", ".pdf");
+		java.nio.file.Files.writeString(scan, "%PDF-1.4\n%%EOF\n");
+		browser.findElement(By.id("component")).sendKeys("Đơn đề nghị");
+		browser.findElement(By.id("file")).sendKeys(scan.toString());
+		click(wait, By.cssSelector("#attach-form button[type=submit]"));
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("attached")));
+		assertThat(browser.findElement(By.id("documents")).getText()).contains(scan.getFileName().toString());
 		signOut(wait);
 
 		staff(wait, "officer", code, "RECEIVE", "FORWARD");

@@ -56,9 +56,11 @@ class DossierPages {
 	private final CitizenAccounts citizens;
 	private final RegistryLookups registry;
 	private final MessageSource messages;
+	private final vn.motcua.dossier.DossierDocuments documents;
 
 	DossierPages(Dossiers dossiers, Callers callers, Procedures procedures, CitizenAccounts citizens,
-			RegistryLookups registry, MessageSource messages) {
+			RegistryLookups registry, MessageSource messages, vn.motcua.dossier.DossierDocuments documents) {
+		this.documents = documents;
 		this.dossiers = dossiers;
 		this.callers = callers;
 		this.procedures = procedures;
@@ -158,6 +160,7 @@ class DossierPages {
 		model.addAttribute("row", row(d));
 		model.addAttribute("history", dossiers.history(code, caller));
 		model.addAttribute("actions", dossiers.allowedActions(d, caller));
+		model.addAttribute("documents", documents.list(code, caller));
 		model.addAttribute("citizen", caller.citizen());
 		return "dossier/dossier";
 	}
@@ -207,6 +210,23 @@ class DossierPages {
 				.stream()
 				.map(err -> err.field() + ": " + messages.getMessage(err.messageKey(), err.args(), err.messageKey(), locale))
 				.toList());
+		}
+		catch (DomainProblem e) {
+			if (e.status().value() == 404) {
+				throw e;
+			}
+			flash.addFlashAttribute("errors", List.of(e.getMessage()));
+		}
+		return "redirect:/dossiers/" + code;
+	}
+
+	@PostMapping("/dossiers/{code}/documents")
+	String attach(@PathVariable String code, @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+			@RequestParam(defaultValue = "") String component, Authentication auth, RedirectAttributes flash)
+			throws java.io.IOException {
+		try (java.io.InputStream in = file.getInputStream()) {
+			documents.attach(code, component, String.valueOf(file.getOriginalFilename()), in, callers.of(auth));
+			flash.addFlashAttribute("attached", file.getOriginalFilename());
 		}
 		catch (DomainProblem e) {
 			if (e.status().value() == 404) {

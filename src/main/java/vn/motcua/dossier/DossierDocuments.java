@@ -1,0 +1,95 @@
+package vn.motcua.dossier;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.motcua.document.DocumentStore;
+import vn.motcua.document.StoredDocument;
+import vn.motcua.identity.Role;
+
+/**
+ * Thành phần hồ sơ as files: the applicant attaches them while filing or supplementing, the one-stop officer
+ * while receiving, the deciding unit's specialist while processing. Each attachment is stored with its
+ * SHA-256 and recorded in the dossier's history and the audit log in one transaction.
+ */
+@Service
+public class DossierDocuments {
+
+	static final String OWNER = "dossier";
+
+	private static final Set<DossierStatus> APPLICANT = EnumSet.of(DossierStatus.SUBMITTED,
+			DossierStatus.SUPPLEMENT_REQUESTED);
+	private static final Set<DossierStatus> OFFICER = EnumSet.of(DossierStatus.SUBMITTED, DossierStatus.RECEIVED,
+			DossierStatus.SUPPLEMENT_REQUESTED);
+	private static final Set<DossierStatus> SPECIALIST = EnumSet.of(DossierStatus.PROCESSING,
+			DossierStatus.SUPPLEMENT_REQUESTED, DossierStatus.PAYMENT_REQUESTED);
+
+	private final DossierRepository repository;
+	private final DossierAccess access;
+	private final DocumentStore store;
+	private final DossierJournal journal;
+	private final Clock clock;
+
+	DossierDocuments(DossierRepository repository, DossierAccess access, DocumentStore store, DossierJournal journal,
+			Clock clock) {
+		this.repository = repository;
+		this.access = access;
+		this.store = store;
+		this.journal = journal;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public StoredDocument attach(String code, String component, String fileName, InputStream content, Caller caller) {
+		Dossier d = visible(code, caller, true);
+		boolean applicant = caller.citizen();
+		boolean officer = caller.has(Role.ONE_STOP_OFFICER);
+		boolean specialist = caller.has(Role.SPECIALIST) && d.agencyCode().equals(caller.unitCode());
+		if (!applicant && !officer && !specialist) {
+			throw new DossierProblems.ActionForbidden("Tài khoản không được nộp tài liệu cho hồ sơ này.");
+		}
+		boolean now = applicant && APPLICANT.contains(d.status()) || officer && OFFICER.contains(d.status())
+				|| specialist && SPECIALIST.contains(d.status());
+		if (!now) {
+			throw new DossierProblems.ActionNotAllowedNow("Không nộp thêm tài liệu khi hồ sơ ở trạng thái " + d.status() + ".");
+		}
+		StoredDocument doc = store.store(OWNER, code, component.strip(), fileName, content, caller.username());
+		journal.record(code, d.agencyCode(), clock.instant(), caller.username(), "DOCUMENT_ADDED", d.status(), d.status(),
+				doc.fileName(), Map.of("document", doc.id().toString(), "component", doc.component(), "fileName",
+						doc.fileName(), "sha256", doc.sha256(), "sizeBytes", doc.sizeBytes()));
+		return doc;
+	}
+
+	@Transactional(readOnly = true)
+	public List<StoredDocument> list(String code, Caller caller) {
+		visible(code, caller, false);
+		return store.list(OWNER, code);
+	}
+
+	/** The document and its content, when it belongs to a dossier the caller may see. */
+	@Transactional(readOnly = true)
+	public Download open(String code, UUID id, Caller caller) {
+		visible(code, caller, false);
+		StoredDocument doc = store.find(id)
+			.filter(d -> d.ownerType().equals(OWNER) && d.ownerId().equals(code))
+			.orElseThrow(() -> new vn.motcua.platform.NotFound("Không có tài liệu này trong hồ sơ."));
+		return new Download(doc, store.open(doc));
+	}
+
+	public record Download(StoredDocument document, InputStream content) {
+	}
+
+	private Dossier visible(String code, Caller caller, boolean lock) {
+		return repository.find(code, lock)
+			.filter(d -> access.canSee(caller, d))
+			.orElseThrow(() -> new DossierProblems.DossierNotFound(code));
+	}
+}
