@@ -79,9 +79,11 @@ class DossierWorkflow {
 			.param("now", Timestamp.from(now))
 			.params(fields.sqlParams())
 			.update();
+		Dossier after = repository.find(code, false).orElseThrow();
+		// last: the audit chain's lock is held from here to the commit, so nothing else waits behind it
 		journal.record(code, d.agencyCode(), now, caller.username(), action.name(), d.status(), to, fields.note(),
 				details);
-		return repository.find(code, false).orElseThrow();
+		return after;
 	}
 
 	/** The columns the action changes (appended to the update), and its own rows: supplements. */
