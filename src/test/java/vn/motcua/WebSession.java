@@ -90,6 +90,22 @@ public final class WebSession {
 			.build());
 	}
 
+	/** Posts one file as a multipart form, as a browser's file input does. */
+	public HttpResponse<String> postFile(String pathOrUrl, String csrfToken, String field, String fileName,
+			String contentType, byte[] content) {
+		String boundary = "----motcua" + System.nanoTime();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrfToken
+				+ "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+				+ fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		return send(HttpRequest.newBuilder(uri(pathOrUrl))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+			.build());
+	}
+
 	/** Follows redirects like a browser would, at most {@code hops} of them. */
 	public HttpResponse<String> follow(HttpResponse<String> response, int hops) {
 		HttpResponse<String> r = response;

@@ -18,4 +18,10 @@ class DossierPaths {
 	vn.motcua.platform.NavigationItem dossierNavigation() {
 		return new vn.motcua.platform.NavigationItem("nav.dossiers", "/staff/dossiers", java.util.Set.of(), 100);
 	}
+
+	@Bean
+	vn.motcua.platform.NavigationItem dossierImportNavigation() {
+		return new vn.motcua.platform.NavigationItem("nav.dossier-import", "/admin/dossiers/import",
+				java.util.Set.of("ADMIN"), 820);
+	}
 }

@@ -68,11 +68,33 @@ public class LegacyImport {
 	}
 
 	public Result importLines(InputStream in, String actor) throws IOException {
-		Instant started = clock.instant();
-		long run = jdbc.sql("insert into dossier_import_run (started_at, actor) values (?, ?) returning id")
-			.params(Timestamp.from(started), actor)
+		return importLines(in, actor, newRun(actor));
+	}
+
+	/** Records a run before its file is read, so that a page can follow it from the first line. */
+	public long newRun(String actor) {
+		return jdbc.sql("insert into dossier_import_run (started_at, actor) values (?, ?) returning id")
+			.params(Timestamp.from(clock.instant()), actor)
 			.query(Long.class)
 			.single();
+	}
+
+	/** One run as the admin page shows it. */
+	public record Run(long id, Instant startedAt, @Nullable Instant finishedAt, String actor, long lines, long imported,
+			long unchanged, long errors, @Nullable String errorLines) {
+	}
+
+	public List<Run> recentRuns(int limit) {
+		return jdbc.sql("select * from dossier_import_run order by id desc limit ?")
+			.param(limit)
+			.query((rs, n) -> new Run(rs.getLong("id"), rs.getTimestamp("started_at").toInstant(),
+					rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant(),
+					rs.getString("actor"), rs.getLong("lines"), rs.getLong("imported"), rs.getLong("unchanged"),
+					rs.getLong("errors"), rs.getString("error_lines")))
+			.list();
+	}
+
+	public Result importLines(InputStream in, String actor, long run) throws IOException {
 		Set<String> agencies = new HashSet<>(jdbc.sql("select code from agency").query(String.class).list());
 		Set<String> procedures = new HashSet<>(jdbc.sql("select code from procedure").query(String.class).list());
 		Set<String> seen = new HashSet<>();
@@ -106,7 +128,12 @@ public class LegacyImport {
 		}
 		Result result = new Result(counts[1], counts[2], counts[3], List.copyOf(errors));
 		tx.executeWithoutResult(s -> {
-			jdbc.sql("update dossier_import_run set finished_at = ? where id = ?").params(Timestamp.from(clock.instant()), run).update();
+			jdbc.sql("update dossier_import_run set finished_at = ?, error_lines = ? where id = ?")
+				.params(Timestamp.from(clock.instant()), errors.stream()
+					.limit(100)
+					.map(e -> e.line() + ": " + e.message())
+					.collect(java.util.stream.Collectors.joining("\n")), run)
+				.update();
 			audit.record(new AuditEntry(actor, "dossier.legacy-import", "dossier-import", Long.toString(run),
 					Map.of("lines", counts[0], "imported", result.imported(), "unchanged", result.unchanged(), "errors",
 							result.errorCount())));

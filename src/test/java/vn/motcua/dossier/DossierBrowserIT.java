@@ -114,8 +114,14 @@ class DossierBrowserIT {
 
 	private void click(WebDriverWait wait, By by) {
 		WebElement e = wait.until(ExpectedConditions.presenceOfElementLocated(by));
-		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
-		wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", e);
+		try {
+			wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+		}
+		catch (org.openqa.selenium.ElementClickInterceptedException overlapped) {
+			// a fixed element (the footer on a short window) covers the point: press the element itself
+			((JavascriptExecutor) browser).executeScript("arguments[0].click()", browser.findElement(by));
+		}
 	}
 
 	private String status() {

@@ -52,7 +52,7 @@ class CitizenBrowserIT {
 
 		By pick = By.cssSelector("button.demo-citizen[data-id-number='" + citizen.person().idNumber() + "']");
 		var button = wait.until(ExpectedConditions.presenceOfElementLocated(pick));
-		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
+		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", button);
 		wait.until(ExpectedConditions.elementToBeClickable(pick)).click();
 
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("account-name")));
