@@ -104,6 +104,36 @@ class JdbcSimplificationPlans implements SimplificationPlans {
 		return id;
 	}
 
+	@Override
+	@Transactional
+	public void changeStatus(long id, String status, @Nullable String reason, String actor) {
+		String current = jdbc.sql("select status from simplification_plan where id = ? for update")
+			.param(id)
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> new vn.motcua.platform.NotFound("Không có phương án " + id));
+		boolean allowed = "IN_EFFECT".equals(status) && "APPROVED".equals(current)
+				|| "CANCELLED".equals(status) && !"CANCELLED".equals(current);
+		if (!allowed) {
+			throw new PlanStatusConflict(current, status);
+		}
+		if ("CANCELLED".equals(status) && (reason == null || reason.isBlank())) {
+			throw new InvalidPlan("reason", "Nhập lý do hủy phương án");
+		}
+		jdbc.sql("update simplification_plan set status = ? where id = ?").params(status, id).update();
+		audit.record(AuditEntry.of(actor, "catalog.simplification-plan-" + status.toLowerCase(java.util.Locale.ROOT)
+			.replace('_', '-'), "simplification-plan", Long.toString(id))
+			.with(Map.of("from", current, "to", status, "reason", reason == null ? "" : reason.strip())));
+	}
+
+	static final class PlanStatusConflict extends DomainProblem {
+
+		PlanStatusConflict(String from, String to) {
+			super(org.springframework.http.HttpStatus.CONFLICT, "invalid-status",
+					"Phương án đang ở trạng thái " + from + ", không chuyển sang " + to + " được.");
+		}
+	}
+
 	/** Percent by which {@code now} is below {@code before}, half-up to 2 decimals (negative when it grew). */
 	static BigDecimal cut(long before, long now) {
 		return BigDecimal.valueOf(before - now)

@@ -19,6 +19,12 @@ public interface SimplificationPlans {
 
 	long create(NewPlan plan, String actor);
 
+	/**
+	 * Moves a plan along its life: APPROVED → IN_EFFECT, or either → CANCELLED (with a reason; a cancelled plan
+	 * leaves the programme's totals). Audited; anything else is refused.
+	 */
+	void changeStatus(long id, String status, @Nullable String reason, String actor);
+
 	record NewPlan(String procedureCode, String decisionNumber, LocalDate decisionDate, @Nullable LocalDate effectiveFrom,
 			String measure, boolean business, int baselineDays, int targetDays, long baselineCostVnd, long targetCostVnd) {
 	}

@@ -98,4 +98,46 @@ class SimplificationIT {
 			.header("Accept", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(csv)), token);
 	}
+
+	@Test
+	void anAdministratorPutsAPlanIntoEffectAndCancelsAnotherOnThePage() {
+		String admin = api.token("admin");
+		String csv = "code,name,field,agencyCode,level,durationWorkingDays,feeVnd,onlineLevel,internal\n"
+				+ "9.400002,Thủ tục thử nghiệm hủy phương án,Lĩnh vực thử nghiệm,SCT,PROVINCE,10,0,PARTIAL,false\n";
+		assertThat(importCsv(csv, admin).status()).isEqualTo(200);
+		Api.Response created = api.postJson("/api/v1/admin/simplification-plans", Map.of("procedureCode", "9.400002",
+				"decisionNumber", "88/QĐ-UBND", "decisionDate", "2026-04-01", "measure", "Cắt giảm thời hạn",
+				"business", false, "baselineDays", 10, "targetDays", 6, "baselineCostVnd", 0, "targetCostVnd", 0), admin);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		long id = created.json().get("id").asLong();
+
+		vn.motcua.WebSession web = new vn.motcua.WebSession(port);
+		web.signIn("admin", "admin");
+		String page = web.get("/staff/simplification").body();
+		web.post("/staff/simplification/" + id + "/status", vn.motcua.WebSession.csrf(page), "status=IN_EFFECT");
+		assertThat(status(id)).isEqualTo("IN_EFFECT");
+		page = web.get("/staff/simplification").body();
+		web.post("/staff/simplification/" + id + "/status", vn.motcua.WebSession.csrf(page), "status=IN_EFFECT");
+		assertThat(web.get("/staff/simplification").body()).contains("không chuyển sang IN_EFFECT");
+		page = web.get("/staff/simplification").body();
+		web.post("/staff/simplification/" + id + "/status", vn.motcua.WebSession.csrf(page), "status=CANCELLED&reason=");
+		assertThat(status(id)).as("no reason, no cancelling").isEqualTo("IN_EFFECT");
+		page = web.get("/staff/simplification").body();
+		web.post("/staff/simplification/" + id + "/status", vn.motcua.WebSession.csrf(page),
+				"status=CANCELLED&reason=Tr%C3%B9ng+ph%C6%B0%C6%A1ng+%C3%A1n");
+		assertThat(status(id)).isNull(); // cancelled plans leave the programme
+		vn.motcua.WebSession officer = new vn.motcua.WebSession(port);
+		officer.signIn("officer", "officer");
+		String officerPage = officer.get("/staff/simplification").body();
+		assertThat(officer.post("/staff/simplification/" + id + "/status", vn.motcua.WebSession.csrf(officerPage),
+				"status=IN_EFFECT").statusCode()).isEqualTo(403);
+	}
+
+	private String status(long id) {
+		return api.get("/api/v1/simplification-plans").json().get("items").valueStream()
+			.filter(i -> i.get("id").asLong() == id)
+			.map(i -> i.get("status").asString())
+			.findFirst()
+			.orElse(null);
+	}
 }

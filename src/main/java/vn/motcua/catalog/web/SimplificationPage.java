@@ -79,4 +79,19 @@ class SimplificationPage {
 		model.addAttribute("form", form);
 		return programme(model);
 	}
+
+	/** Puts a plan into effect or cancels it, from the programme page. */
+	@PostMapping("/staff/simplification/{id}/status")
+	@PreAuthorize("hasRole('ADMIN')")
+	String status(@org.springframework.web.bind.annotation.PathVariable long id, @RequestParam String status,
+			@RequestParam(required = false) String reason, Authentication actor, RedirectAttributes redirect) {
+		try {
+			plans.changeStatus(id, status, reason, actor.getName());
+			redirect.addFlashAttribute("statusChanged", id);
+		}
+		catch (vn.motcua.platform.DomainProblem e) {
+			redirect.addFlashAttribute("statusError", e.getMessage());
+		}
+		return "redirect:/staff/simplification";
+	}
 }
