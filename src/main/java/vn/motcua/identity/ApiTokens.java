@@ -11,11 +11,16 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 
-/** Issues the short-lived bearer tokens of {@code POST /api/v1/auth/token} (HS256 JWTs). */
+/**
+ * Issues the short-lived bearer tokens of {@code POST /api/v1/auth/token} (HS256 JWTs). Roles and unit travel
+ * in the token, so a request needs no account lookup; a change of either applies from the next token (at most
+ * the token's lifetime later), and disabling an account stops new tokens at once.
+ */
 class ApiTokens {
 
 	static final String ISSUER = "motcua";
 	static final String ROLES_CLAIM = "roles";
+	static final String UNIT_CLAIM = "unit";
 
 	private final JwtEncoder encoder;
 	private final Clock clock;
@@ -36,6 +41,11 @@ class ApiTokens {
 			.issuedAt(now)
 			.expiresAt(now.plus(lifetime))
 			.claim(ROLES_CLAIM, account.roles().stream().map(Enum::name).sorted().toList())
+			.claims(c -> {
+				if (account.unitCode() != null) {
+					c.put(UNIT_CLAIM, account.unitCode());
+				}
+			})
 			.build();
 		String value = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
 			.getTokenValue();

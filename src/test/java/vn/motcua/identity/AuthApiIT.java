@@ -192,4 +192,15 @@ class AuthApiIT {
 			.update();
 		jdbc.sql("insert into staff_role (username, role) values (?, 'SPECIALIST')").param(username).update();
 	}
+
+	@Test
+	void theTokenCarriesRolesAndUnitSoRequestsNeedNoAccountLookup() {
+		String token = new vn.motcua.Api(port).token("officer");
+		String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+				java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(payload).contains("\"unit\":\"TTPVHCC\"", "\"roles\":[\"ONE_STOP_OFFICER\"]");
+		String admin = new vn.motcua.Api(port).token("admin");
+		assertThat(new String(java.util.Base64.getUrlDecoder().decode(admin.split("\\.")[1]),
+				java.nio.charset.StandardCharsets.UTF_8)).contains("\"unit\":\"UBND_CM\"");
+	}
 }

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import vn.motcua.dossier.Caller;
 import vn.motcua.identity.AssuranceLevel;
 import vn.motcua.identity.Role;
+import vn.motcua.identity.SignedInUnit;
 import vn.motcua.identity.StaffAccount;
 import vn.motcua.identity.StaffAccounts;
 
@@ -34,7 +35,8 @@ class Callers {
 		}
 		String unit = null;
 		if (!roles.contains(Role.CITIZEN)) {
-			unit = staff.find(auth.getName()).map(StaffAccount::unitCode).orElse(null);
+			unit = SignedInUnit.fromToken(auth)
+				.orElseGet(() -> staff.find(auth.getName()).map(StaffAccount::unitCode).orElse(null));
 		}
 		return new Caller(auth.getName(), roles, unit, AssuranceLevel.of(auth));
 	}
