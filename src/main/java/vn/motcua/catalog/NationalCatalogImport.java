@@ -19,6 +19,7 @@ import vn.motcua.audit.AuditLog;
 import vn.motcua.organization.Agencies;
 import vn.motcua.organization.Agency;
 import vn.motcua.organization.AgencyLevel;
+import vn.motcua.platform.Texts;
 import vn.motcua.platform.Zones;
 
 /**
@@ -203,9 +204,9 @@ public class NationalCatalogImport {
 			int ordinal = 1;
 			for (JsonNode doc : part.path("GIAYTO")) {
 				docs.add(new ProcedureDetail.Document(ordinal++, doc.path("TENGIAYTO").asString(""), 1, 0, true,
-						blank(doc.path("TENMAUDON").asString(null)), blank(doc.path("URL").asString(null)), false));
+						Texts.strippedOrNull(doc.path("TENMAUDON").asString(null)), Texts.strippedOrNull(doc.path("URL").asString(null)), false));
 			}
-			String caseName = blank(part.path("TRUONGHOP").asString(null));
+			String caseName = Texts.strippedOrNull(part.path("TRUONGHOP").asString(null));
 			cases.add(new ProcedurePublication.CaseDraft(code + "-" + String.format("%02d", n),
 					caseName == null ? "Trường hợp chung" : caseName, n == 1, amount, unit, null, fees, docs));
 		}
@@ -220,7 +221,7 @@ public class NationalCatalogImport {
 		List<String> steps = new ArrayList<>();
 		for (JsonNode t : r.path("TRINHTUTHUCHIEN")) {
 			for (JsonNode s : t.path("TRINHTU")) {
-				String name = blank(s.path("TENTRINHTU").asString(null));
+				String name = Texts.strippedOrNull(s.path("TENTRINHTU").asString(null));
 				if (name != null) {
 					steps.add(name);
 				}
@@ -249,7 +250,7 @@ public class NationalCatalogImport {
 	private static @Nullable String joined(JsonNode array, String name) {
 		List<String> items = new ArrayList<>();
 		array.forEach(n -> {
-			String s = blank(n.path(name).asString(null));
+			String s = Texts.strippedOrNull(n.path(name).asString(null));
 			if (s != null) {
 				items.add(s);
 			}
@@ -258,24 +259,20 @@ public class NationalCatalogImport {
 	}
 
 	private static @Nullable String first(JsonNode array, String name) {
-		return array.isArray() && !array.isEmpty() ? blank(array.get(0).path(name).asString(null)) : null;
+		return array.isArray() && !array.isEmpty() ? Texts.strippedOrNull(array.get(0).path(name).asString(null)) : null;
 	}
 
 	private static @Nullable String text(JsonNode r, String... names) {
 		for (String n : names) {
 			JsonNode v = r.path(n);
 			if (v.isString() || v.isNumber()) {
-				String s = blank(v.asString());
+				String s = Texts.strippedOrNull(v.asString());
 				if (s != null) {
 					return s;
 				}
 			}
 		}
 		return null;
-	}
-
-	private static @Nullable String blank(@Nullable String s) {
-		return s == null || s.isBlank() ? null : s.strip();
 	}
 
 	private static @Nullable LocalDate date(@Nullable String s) {

@@ -30,6 +30,7 @@ import vn.motcua.identity.Role;
 import vn.motcua.organization.Agencies;
 import vn.motcua.organization.Agency;
 import vn.motcua.platform.InvalidFields;
+import vn.motcua.platform.Texts;
 import vn.motcua.registry.RegistryLookups;
 import vn.motcua.registry.RegistryPurpose;
 
@@ -208,7 +209,7 @@ class DossierFiling {
 			errors.add("applicant.type", "dossier.applicant.type");
 		}
 		LocalDate born = null;
-		if (blank(in.dateOfBirth()) != null) {
+		if (Texts.strippedOrNull(in.dateOfBirth()) != null) {
 			try {
 				born = LocalDate.parse(in.dateOfBirth().strip());
 				if (born.getYear() < 1900) {
@@ -219,8 +220,8 @@ class DossierFiling {
 				errors.add("applicant.dateOfBirth", "dossier.applicant.date-of-birth");
 			}
 		}
-		String idNumber = blank(in.idNumber());
-		String name = blank(in.fullName());
+		String idNumber = Texts.strippedOrNull(in.idNumber());
+		String name = Texts.strippedOrNull(in.fullName());
 		boolean citizen = type.equals("CITIZEN");
 		if (citizen || idNumber != null) {
 			PersonalIdNumber.check(idNumber, born, null).ifPresent(f -> errors.add("applicant.idNumber", f.messageKey()));
@@ -231,10 +232,10 @@ class DossierFiling {
 		if (citizen && born == null && !errors.has("applicant.dateOfBirth")) {
 			errors.add("applicant.dateOfBirth", "dossier.applicant.date-of-birth");
 		}
-		String taxCode = blank(in.taxCode());
+		String taxCode = Texts.strippedOrNull(in.taxCode());
 		if (!citizen) {
 			TaxCode.check(taxCode).ifPresent(f -> errors.add("applicant.taxCode", f.messageKey()));
-			if (blank(in.businessName()) == null) {
+			if (Texts.strippedOrNull(in.businessName()) == null) {
 				errors.add("applicant.businessName", "dossier.applicant.business-name");
 			}
 		}
@@ -242,24 +243,20 @@ class DossierFiling {
 			TaxCode.check(taxCode).ifPresent(f -> errors.add("applicant.taxCode", f.messageKey()));
 		}
 		String phone = null;
-		if (blank(in.phone()) != null) {
+		if (Texts.strippedOrNull(in.phone()) != null) {
 			phone = PhoneNumber.normalize(in.phone()).orElse(null);
 			if (phone == null) {
 				errors.add("applicant.phone", "identifiers.phone");
 			}
 		}
-		String email = blank(in.email());
+		String email = Texts.strippedOrNull(in.email());
 		if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
 			errors.add("applicant.email", "identifiers.email");
 		}
-		if (name != null && name.length() > 200 || blank(in.address()) != null && in.address().length() > 500) {
+		if (name != null && name.length() > 200 || Texts.strippedOrNull(in.address()) != null && in.address().length() > 500) {
 			errors.add("applicant", "dossier.applicant.too-long");
 		}
-		return new Applicant(type, idNumber, name, born, taxCode, blank(in.businessName()), phone, email,
-				blank(in.address()));
-	}
-
-	private static @Nullable String blank(@Nullable String s) {
-		return s == null || s.isBlank() ? null : s.strip();
+		return new Applicant(type, idNumber, name, born, taxCode, Texts.strippedOrNull(in.businessName()), phone, email,
+				Texts.strippedOrNull(in.address()));
 	}
 }

@@ -20,6 +20,7 @@ import vn.motcua.audit.AuditLog;
 import vn.motcua.organization.Agencies;
 import vn.motcua.platform.DomainProblem;
 import vn.motcua.platform.InvalidFields;
+import vn.motcua.platform.Texts;
 
 /**
  * Administrators manage staff accounts: create, change name, unit, roles and status, reset a password or
@@ -76,10 +77,10 @@ public class StaffAdministration {
 		}
 		PasswordPolicy.weaknesses(form.username(), password).forEach(w -> errors.add("password", "staff.password.weak", w));
 		errors.throwIfAny();
-		accounts.create(form.username(), form.fullName().strip(), blank(form.unitCode()), passwords.encode(password),
+		accounts.create(form.username(), form.fullName().strip(), Texts.strippedOrNull(form.unitCode()), passwords.encode(password),
 				form.roles(), false);
 		audit.record(new AuditEntry(actor, "staff.created", "account", form.username(),
-				Map.of("unit", String.valueOf(blank(form.unitCode())), "roles", names(form.roles()))));
+				Map.of("unit", String.valueOf(Texts.strippedOrNull(form.unitCode())), "roles", names(form.roles()))));
 	}
 
 	@Transactional
@@ -91,14 +92,14 @@ public class StaffAdministration {
 		}
 		errors.throwIfAny();
 		jdbc.sql("update staff_account set full_name = ?, unit_code = ?, enabled = ? where username = ?")
-			.params(form.fullName().strip(), blank(form.unitCode()), form.enabled(), form.username())
+			.params(form.fullName().strip(), Texts.strippedOrNull(form.unitCode()), form.enabled(), form.username())
 			.update();
 		jdbc.sql("delete from staff_role where username = ?").param(form.username()).update();
 		for (Role role : form.roles()) {
 			jdbc.sql("insert into staff_role (username, role) values (?, ?)").params(form.username(), role.name()).update();
 		}
 		audit.record(new AuditEntry(actor, "staff.updated", "account", form.username(),
-				Map.of("unit", String.valueOf(blank(form.unitCode())), "roles", names(form.roles()), "enabled",
+				Map.of("unit", String.valueOf(Texts.strippedOrNull(form.unitCode())), "roles", names(form.roles()), "enabled",
 						form.enabled(), "rolesBefore", names(before.roles()), "enabledBefore", before.enabled())));
 	}
 
@@ -152,7 +153,7 @@ public class StaffAdministration {
 		if (form.roles().isEmpty() || !STAFF_ROLES.containsAll(form.roles())) {
 			errors.add("roles", "staff.roles.required");
 		}
-		String unit = blank(form.unitCode());
+		String unit = Texts.strippedOrNull(form.unitCode());
 		if (unit != null && agencies.find(unit).isEmpty()) {
 			errors.add("unitCode", "staff.unit.unknown");
 		}
@@ -160,10 +161,6 @@ public class StaffAdministration {
 			errors.add("unitCode", "staff.unit.required");
 		}
 		return errors;
-	}
-
-	private static @Nullable String blank(@Nullable String s) {
-		return s == null || s.isBlank() ? null : s.strip();
 	}
 
 	private static String names(Set<Role> roles) {

@@ -26,6 +26,7 @@ import vn.motcua.catalog.ProcedurePublication;
 import vn.motcua.catalog.Procedures;
 import vn.motcua.organization.Agencies;
 import vn.motcua.organization.Agency;
+import vn.motcua.platform.Texts;
 import vn.motcua.platform.Zones;
 
 /**
@@ -196,8 +197,8 @@ class ProcedureEditor {
 		ProcedurePublication.Draft draft = new ProcedurePublication.Draft(form.name.strip(), form.field.strip(),
 				agency.get().code(), level, List.of(form.applicantTypes.split(";")).stream().map(String::strip)
 					.filter(s -> !s.isEmpty()).toList(),
-				online, blank(form.steps), blank(form.methods), blank(form.conditions), blank(form.result),
-				blank(form.legalBasis), form.internal,
+				online, Texts.strippedOrNull(form.steps), Texts.strippedOrNull(form.methods), Texts.strippedOrNull(form.conditions), Texts.strippedOrNull(form.result),
+				Texts.strippedOrNull(form.legalBasis), form.internal,
 				List.of(new ProcedurePublication.CaseDraft(code + "-01", "Trường hợp chung", true, amount, unit, cutoff,
 						fees, documents)));
 		int version = publication.publish(code, draft, new ProcedurePublication.Decision(form.decisionNumber.strip(),
@@ -249,10 +250,6 @@ class ProcedureEditor {
 		if (value == null || value.isBlank() || value.length() > 500) {
 			errors.put(field, message);
 		}
-	}
-
-	private static @Nullable String blank(String s) {
-		return s == null || s.isBlank() ? null : s.strip();
 	}
 
 	private static String nz(@Nullable String s) {

@@ -27,6 +27,7 @@ import vn.motcua.dossier.FilingRequest;
 import vn.motcua.platform.ApiTime;
 import vn.motcua.platform.InvalidParameter;
 import vn.motcua.platform.PageRequestParams;
+import vn.motcua.platform.Texts;
 
 /** The dossier API of api.md: filing, list and search, the single read, actions, history. */
 @RestController
@@ -68,7 +69,7 @@ class DossierController {
 				throw new InvalidParameter("status", "Trạng thái không hợp lệ: " + status);
 			}
 		}
-		Dossiers.Page result = dossiers.list(new DossierQuery(s, blank(agency), blank(q),
+		Dossiers.Page result = dossiers.list(new DossierQuery(s, Texts.strippedOrNull(agency), Texts.strippedOrNull(q),
 				receivedFrom == null || receivedFrom.isBlank() ? null : ApiTime.parseDate(receivedFrom, "receivedFrom"),
 				receivedTo == null || receivedTo.isBlank() ? null : ApiTime.parseDate(receivedTo, "receivedTo"), null,
 				null, page, size), callers.of(caller));
@@ -125,9 +126,5 @@ class DossierController {
 	private static @Nullable String text(JsonNode node, String field) {
 		JsonNode v = node.path(field);
 		return v.isMissingNode() || v.isNull() ? null : v.isValueNode() ? v.asString() : v.toString();
-	}
-
-	private static @Nullable String blank(@Nullable String s) {
-		return s == null || s.isBlank() ? null : s.strip();
 	}
 }

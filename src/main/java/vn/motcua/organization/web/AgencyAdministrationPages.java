@@ -24,6 +24,7 @@ import vn.motcua.organization.Agency;
 import vn.motcua.organization.AgencyAdministration;
 import vn.motcua.organization.AgencyLevel;
 import vn.motcua.platform.InvalidFields;
+import vn.motcua.platform.Texts;
 import vn.motcua.platform.Zones;
 
 /** Administrators add and change units of the agency tree on a page. */
@@ -62,7 +63,7 @@ class AgencyAdministrationPages {
 			@RequestParam(required = false) @Nullable String identifier,
 			@RequestParam(defaultValue = "") String validFrom, @RequestParam(defaultValue = "") String validTo,
 			@RequestParam(defaultValue = "false") boolean editing, Authentication actor, Model model, Locale locale) {
-		Form form = new Form(code.strip().toUpperCase(Locale.ROOT), name, blank(parentCode), level, blank(identifier),
+		Form form = new Form(code.strip().toUpperCase(Locale.ROOT), name, Texts.strippedOrNull(parentCode), level, Texts.strippedOrNull(identifier),
 				validFrom.strip(), validTo.strip());
 		List<String> errors = new ArrayList<>();
 		LocalDate from = day(form.validFrom(), errors, locale);
@@ -108,10 +109,6 @@ class AgencyAdministrationPages {
 		model.addAttribute("levels", AgencyLevel.values());
 		model.addAttribute("parents", agencies.validOn(Zones.today(clock)));
 		return "organization/agency-form";
-	}
-
-	private static @Nullable String blank(@Nullable String s) {
-		return s == null || s.isBlank() ? null : s.strip();
 	}
 
 	record Form(String code, String name, @Nullable String parentCode, String level, @Nullable String identifier,

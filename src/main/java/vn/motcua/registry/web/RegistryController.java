@@ -21,6 +21,7 @@ import vn.motcua.identifiers.PersonalIdNumber;
 import vn.motcua.platform.ApiTime;
 import vn.motcua.platform.InvalidFields;
 import vn.motcua.platform.PageRequestParams;
+import vn.motcua.platform.Texts;
 import vn.motcua.registry.RegistryLookups;
 import vn.motcua.registry.RegistryLookups.LoggedLookup;
 import vn.motcua.registry.RegistryPurpose;
@@ -44,7 +45,7 @@ class RegistryController {
 		errors.throwIfAny();
 		RegistryLookups.Verification v = lookups.verify(request.idNumber(), request.fullName(),
 				request.dateOfBirth(), new RegistryPurpose(caller.getName(), request.purpose().strip(),
-						blankToNull(request.dossierCode())));
+						Texts.strippedOrNull(request.dossierCode())));
 		return Map.of("result", v.result().name(), "lookupId", v.lookupId().toString());
 	}
 
@@ -53,7 +54,7 @@ class RegistryController {
 	Map<String, Object> log(@RequestParam(required = false) @Nullable String idNumber,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
 		PageRequestParams.check(page, size);
-		String person = blankToNull(idNumber);
+		String person = Texts.strippedOrNull(idNumber);
 		List<Map<String, @Nullable Object>> items = lookups.log(person, page, size)
 			.stream()
 			.map(RegistryController::json)
@@ -73,10 +74,6 @@ class RegistryController {
 		m.put("result", l.result().name());
 		m.put("responseHash", l.responseHash());
 		return m;
-	}
-
-	private static @Nullable String blankToNull(@Nullable String s) {
-		return s == null || s.isBlank() ? null : s.strip();
 	}
 
 	record VerifyRequest(@NotBlank @Size(max = 12) String idNumber, @NotBlank @Size(max = 200) String fullName,
