@@ -2,9 +2,11 @@ package vn.motcua.platform;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -32,6 +34,15 @@ public final class InvalidFields extends DomainProblem {
 	/** The problem with its messages resolved by {@code resolve}. */
 	public Map<String, Object> properties(Function<Error, String> resolve) {
 		return Map.of("errors", errors.stream().map(e -> Map.of("field", e.field(), "message", resolve.apply(e))).toList());
+	}
+
+	/** Each error's message in {@code locale}, for a page that lists them; the key when none is defined. */
+	public List<String> messages(MessageSource source, Locale locale) {
+		return errors.stream().map(e -> message(e, source, locale)).toList();
+	}
+
+	public static String message(Error error, MessageSource source, Locale locale) {
+		return source.getMessage(error.messageKey(), error.args(), error.messageKey(), locale);
 	}
 
 	/** Collects errors and throws them together, so a form shows every mistake at once. */

@@ -118,12 +118,8 @@ class DossierPages {
 			return "redirect:/dossiers/" + d.code() + "?filed";
 		}
 		catch (InvalidFields e) {
-			List<String> errors = e.errors()
-				.stream()
-				.map(err -> messages.getMessage(err.messageKey(), err.args(), err.messageKey(), locale))
-				.toList();
 			return filingForm(model, procedures.find(String.valueOf(params.get("procedureCode")), !caller.citizen())
-				.orElse(null), params, channel, errors, false);
+				.orElse(null), params, channel, e.messages(messages, locale), false);
 		}
 		catch (DomainProblem e) {
 			return filingForm(model, procedures.find(String.valueOf(params.get("procedureCode")), !caller.citizen())
@@ -208,7 +204,7 @@ class DossierPages {
 		catch (InvalidFields e) {
 			flash.addFlashAttribute("errors", e.errors()
 				.stream()
-				.map(err -> err.field() + ": " + messages.getMessage(err.messageKey(), err.args(), err.messageKey(), locale))
+				.map(err -> err.field() + ": " + InvalidFields.message(err, messages, locale))
 				.toList());
 		}
 		catch (DomainProblem e) {

@@ -67,7 +67,7 @@ class StaffAccountPages {
 			return "redirect:/admin/accounts?created=" + form.username();
 		}
 		catch (InvalidFields e) {
-			model.addAttribute("errors", resolve(e, locale));
+			model.addAttribute("errors", e.messages(messages, locale));
 			model.addAttribute("accounts", administration.all());
 			return form(model, form, false);
 		}
@@ -93,7 +93,7 @@ class StaffAccountPages {
 			return "redirect:/admin/accounts/" + username + "?saved";
 		}
 		catch (InvalidFields e) {
-			model.addAttribute("errors", resolve(e, locale));
+			model.addAttribute("errors", e.messages(messages, locale));
 			model.addAttribute("account", accounts.find(username).orElseThrow());
 			return form(model, form, true);
 		}
@@ -107,7 +107,7 @@ class StaffAccountPages {
 			return "redirect:/admin/accounts/" + username + "?passwordReset";
 		}
 		catch (InvalidFields e) {
-			model.addAttribute("errors", resolve(e, locale));
+			model.addAttribute("errors", e.messages(messages, locale));
 			return edit(username, model);
 		}
 	}
@@ -146,7 +146,7 @@ class StaffAccountPages {
 			return "redirect:/staff/security?enrolled";
 		}
 		catch (InvalidFields e) {
-			model.addAttribute("errors", resolve(e, locale));
+			model.addAttribute("errors", e.messages(messages, locale));
 			return security(me, session, model);
 		}
 	}
@@ -157,9 +157,5 @@ class StaffAccountPages {
 		model.addAttribute("roles", EnumSet.complementOf(EnumSet.of(Role.CITIZEN)));
 		model.addAttribute("units", agencies.validOn(Zones.today(clock)));
 		return editing ? "identity/account-edit" : "identity/accounts";
-	}
-
-	private List<String> resolve(InvalidFields e, Locale locale) {
-		return e.errors().stream().map(err -> messages.getMessage(err.messageKey(), err.args(), err.messageKey(), locale)).toList();
 	}
 }

@@ -83,7 +83,7 @@ class AgencyAdministrationPages {
 				return "redirect:/staff/agencies?saved=" + form.code();
 			}
 			catch (InvalidFields e) {
-				e.errors().forEach(err -> errors.add(messages.getMessage(err.messageKey(), err.args(), locale)));
+				errors.addAll(e.messages(messages, locale));
 			}
 		}
 		return form(model, form, editing, errors);
