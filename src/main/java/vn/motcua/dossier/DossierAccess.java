@@ -16,9 +16,18 @@ import vn.motcua.organization.Agencies;
 class DossierAccess {
 
 	private final Agencies agencies;
+	private final DossierRepository repository;
 
-	DossierAccess(Agencies agencies) {
+	DossierAccess(Agencies agencies, DossierRepository repository) {
 		this.agencies = agencies;
+		this.repository = repository;
+	}
+
+	/** The dossier, locked for update when asked; "not found" alike when unknown or not the caller's to see. */
+	Dossier visible(String code, Caller caller, boolean lock) {
+		return repository.find(code, lock)
+			.filter(d -> canSee(caller, d))
+			.orElseThrow(() -> new DossierProblems.DossierNotFound(code));
 	}
 
 	boolean canSee(Caller caller, Dossier d) {

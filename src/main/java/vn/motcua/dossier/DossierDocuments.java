@@ -32,15 +32,12 @@ public class DossierDocuments {
 	private static final Set<DossierStatus> SPECIALIST = EnumSet.of(DossierStatus.PROCESSING,
 			DossierStatus.SUPPLEMENT_REQUESTED, DossierStatus.PAYMENT_REQUESTED);
 
-	private final DossierRepository repository;
 	private final DossierAccess access;
 	private final DocumentStore store;
 	private final DossierJournal journal;
 	private final Clock clock;
 
-	DossierDocuments(DossierRepository repository, DossierAccess access, DocumentStore store, DossierJournal journal,
-			Clock clock) {
-		this.repository = repository;
+	DossierDocuments(DossierAccess access, DocumentStore store, DossierJournal journal, Clock clock) {
 		this.access = access;
 		this.store = store;
 		this.journal = journal;
@@ -49,7 +46,7 @@ public class DossierDocuments {
 
 	@Transactional
 	public StoredDocument attach(String code, String component, String fileName, InputStream content, Caller caller) {
-		Dossier d = visible(code, caller, true);
+		Dossier d = access.visible(code, caller, true);
 		boolean applicant = caller.citizen();
 		boolean officer = caller.has(Role.ONE_STOP_OFFICER);
 		boolean specialist = caller.has(Role.SPECIALIST) && d.agencyCode().equals(caller.unitCode());
@@ -70,14 +67,14 @@ public class DossierDocuments {
 
 	@Transactional(readOnly = true)
 	public List<StoredDocument> list(String code, Caller caller) {
-		visible(code, caller, false);
+		access.visible(code, caller, false);
 		return store.list(OWNER, code);
 	}
 
 	/** The document and its content, when it belongs to a dossier the caller may see. */
 	@Transactional(readOnly = true)
 	public Download open(String code, UUID id, Caller caller) {
-		visible(code, caller, false);
+		access.visible(code, caller, false);
 		StoredDocument doc = store.find(id)
 			.filter(d -> d.ownerType().equals(OWNER) && d.ownerId().equals(code))
 			.orElseThrow(() -> new vn.motcua.platform.NotFound("Không có tài liệu này trong hồ sơ."));
@@ -85,11 +82,5 @@ public class DossierDocuments {
 	}
 
 	public record Download(StoredDocument document, InputStream content) {
-	}
-
-	private Dossier visible(String code, Caller caller, boolean lock) {
-		return repository.find(code, lock)
-			.filter(d -> access.canSee(caller, d))
-			.orElseThrow(() -> new DossierProblems.DossierNotFound(code));
 	}
 }

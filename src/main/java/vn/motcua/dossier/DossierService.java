@@ -51,9 +51,7 @@ class DossierService implements Dossiers {
 	@Override
 	@Transactional(readOnly = true)
 	public Dossier get(String code, Caller caller) {
-		return repository.find(code, false)
-			.filter(d -> access.canSee(caller, d))
-			.orElseThrow(() -> new DossierProblems.DossierNotFound(code));
+		return access.visible(code, caller, false);
 	}
 
 	@Override

@@ -14,7 +14,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.motcua.catalog.ProcedureDetail;
-import vn.motcua.catalog.Procedures;
 import vn.motcua.identity.Role;
 import vn.motcua.identity.StaffAccount;
 import vn.motcua.identity.StaffAccounts;
@@ -35,18 +34,18 @@ class DossierWorkflow {
 	private final DossierAccess access;
 	private final DossierJournal journal;
 	private final Deadlines deadlines;
-	private final Procedures procedures;
+	private final FiledCases filedCases;
 	private final StaffAccounts staff;
 	private final JdbcClient jdbc;
 	private final Clock clock;
 
 	DossierWorkflow(DossierRepository repository, DossierAccess access, DossierJournal journal, Deadlines deadlines,
-			Procedures procedures, StaffAccounts staff, JdbcClient jdbc, Clock clock) {
+			FiledCases filedCases, StaffAccounts staff, JdbcClient jdbc, Clock clock) {
 		this.repository = repository;
 		this.access = access;
 		this.journal = journal;
 		this.deadlines = deadlines;
-		this.procedures = procedures;
+		this.filedCases = filedCases;
 		this.staff = staff;
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -54,9 +53,7 @@ class DossierWorkflow {
 
 	@Transactional
 	public Dossier act(String code, ActionRequest request, Caller caller) {
-		Dossier d = repository.find(code, true)
-			.filter(found -> access.canSee(caller, found))
-			.orElseThrow(() -> new DossierProblems.DossierNotFound(code));
+		Dossier d = access.visible(code, caller, true);
 		DossierAction action = parse(request.action());
 		if (!access.mayAct(caller, action, d)) {
 			throw new DossierProblems.ActionForbidden(action);
@@ -90,7 +87,7 @@ class DossierWorkflow {
 	private String apply(DossierAction action, Dossier d, Fields f, Instant now, Map<String, Object> details) {
 		switch (action) {
 			case RECEIVE -> {
-				ProcedureDetail.Case c = procedureCase(d);
+				ProcedureDetail.Case c = filedCases.of(d);
 				Instant due = c == null ? null : deadlines.due(now, c);
 				f.sql.put("due", due == null ? null : Timestamp.from(due));
 				return ", received_at = :now, due_at = :due";
@@ -172,16 +169,6 @@ class DossierWorkflow {
 		throw new IllegalStateException("unhandled " + action);
 	}
 
-	/** The case as published in the version the dossier was filed under. */
-	private ProcedureDetail.@Nullable Case procedureCase(Dossier d) {
-		java.util.Optional<ProcedureDetail> p = d.procedureVersion() == null ? procedures.find(d.procedureCode(), true)
-				: procedures.version(d.procedureCode(), d.procedureVersion());
-		return p.flatMap(detail -> detail.cases()
-			.stream()
-			.filter(c -> c.code().equals(d.caseCode()))
-			.findFirst()
-			.or(() -> java.util.Optional.of(detail.defaultCase()))).orElse(null);
-	}
 
 	private static DossierAction parse(@Nullable String action) {
 		try {

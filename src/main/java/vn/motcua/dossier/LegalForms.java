@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 import com.google.zxing.BarcodeFormat;
@@ -20,7 +21,6 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 
 import vn.motcua.catalog.ProcedureDetail;
-import vn.motcua.catalog.Procedures;
 import vn.motcua.organization.Agencies;
 import vn.motcua.organization.Agency;
 import vn.motcua.platform.NotFound;
@@ -68,24 +68,28 @@ public class LegalForms {
 
 	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("HH 'giờ' mm 'phút, ngày' dd/MM/uuuu")
 		.withZone(Zones.VIETNAM);
+	private static final java.util.Locale VIETNAMESE = java.util.Locale.forLanguageTag("vi");
 	private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm").withZone(Zones.VIETNAM);
 
 	private final Dossiers dossiers;
 	private final DossierRepository repository;
-	private final Procedures procedures;
+	private final FiledCases filedCases;
 	private final Agencies agencies;
 	private final Clock clock;
+	private final MessageSource messages;
 	private final String publicBaseUrl;
 	private final String province;
 
-	LegalForms(Dossiers dossiers, DossierRepository repository, Procedures procedures, Agencies agencies, Clock clock,
+	LegalForms(Dossiers dossiers, DossierRepository repository, FiledCases filedCases, Agencies agencies, Clock clock,
+			MessageSource messages,
 			@Value("${motcua.public-base-url:http://localhost:8080}") String publicBaseUrl,
 			@Value("${motcua.province-name:Cà Mau}") String province) {
 		this.dossiers = dossiers;
 		this.repository = repository;
-		this.procedures = procedures;
+		this.filedCases = filedCases;
 		this.agencies = agencies;
 		this.clock = clock;
+		this.messages = messages;
 		this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
 		this.province = province;
 	}
@@ -123,7 +127,7 @@ public class LegalForms {
 			for (Dossier d : p.items()) {
 				rows.add(List.of(Integer.toString(rows.size() + 1), d.code(), applicant(d), String.valueOf(d.procedureName()),
 						format(d.receivedAt()), format(d.dueAt()), format(d.finishedAt()), format(d.returnedAt()),
-						statusName(d.status())));
+						label("dossier.status." + d.status())));
 			}
 			if ((long) (page + 1) * 100 >= p.total() || page > 1000) {
 				break;
@@ -149,7 +153,7 @@ public class LegalForms {
 		pdf.paragraph(receiving.name() + " đã tiếp nhận hồ sơ của:");
 		applicantFields(pdf, d);
 		pdf.field("Nội dung yêu cầu giải quyết", String.valueOf(d.procedureName()));
-		ProcedureDetail.Case c = procedureCase(d);
+		ProcedureDetail.Case c = filedCases.of(d);
 		if (c != null && !c.documents().isEmpty()) {
 			pdf.paragraph("Thành phần hồ sơ nộp gồm:");
 			List<List<String>> rows = new ArrayList<>();
@@ -234,7 +238,7 @@ public class LegalForms {
 		for (Dossier.Event e : history) {
 			String handedOver = previous == null ? "" : previous.actor();
 			boolean late = d.dueAt() != null && e.at().isAfter(d.dueAt());
-			rows.add(List.of(format(e.at()), handedOver, e.actor(), actionName(e.action()),
+			rows.add(List.of(format(e.at()), handedOver, e.actor(), label("dossier.action." + e.action()),
 					d.dueAt() == null ? "" : late ? "Trễ hạn" : "Đúng hạn", e.note() == null ? "" : e.note()));
 			previous = e;
 		}
@@ -262,13 +266,6 @@ public class LegalForms {
 		}
 	}
 
-	private ProcedureDetail.@Nullable Case procedureCase(Dossier d) {
-		return (d.procedureVersion() == null ? procedures.find(d.procedureCode(), true)
-				: procedures.version(d.procedureCode(), d.procedureVersion()))
-			.flatMap(p -> p.cases().stream().filter(c -> c.code().equals(d.caseCode())).findFirst()
-				.or(() -> java.util.Optional.of(p.defaultCase())))
-			.orElse(null);
-	}
 
 	private static Dossier.Event last(List<Dossier.Event> history, String action) {
 		for (int i = history.size() - 1; i >= 0; i--) {
@@ -296,6 +293,11 @@ public class LegalForms {
 		}
 	}
 
+	/** The same Vietnamese labels the pages show: the forms are issued in Vietnamese whatever the reader's language. */
+	private String label(String key) {
+		return messages.getMessage(key, null, key.substring(key.lastIndexOf('.') + 1), VIETNAMESE);
+	}
+
 	private static String longDate(Instant at) {
 		LocalDate d = at.atZone(Zones.VIETNAM).toLocalDate();
 		return "ngày " + String.format("%02d", d.getDayOfMonth()) + " tháng " + String.format("%02d", d.getMonthValue())
@@ -319,40 +321,5 @@ public class LegalForms {
 		};
 	}
 
-	private static String statusName(DossierStatus s) {
-		return switch (s) {
-			case SUBMITTED -> "Mới đăng ký";
-			case RECEIVED -> "Đã tiếp nhận";
-			case REFUSED -> "Từ chối";
-			case PROCESSING -> "Đang xử lý";
-			case SUPPLEMENT_REQUESTED -> "Chờ bổ sung";
-			case PAYMENT_REQUESTED -> "Chờ nộp phí";
-			case WITHDRAWN -> "Đã rút";
-			case STOPPED -> "Dừng xử lý";
-			case FINISHED -> "Có kết quả";
-			case RETURNED -> "Đã trả";
-		};
-	}
 
-	private static String actionName(String action) {
-		return switch (action) {
-			case "SUBMIT" -> "Nộp trực tuyến";
-			case "RECEIVE" -> "Tiếp nhận";
-			case "FORWARD" -> "Chuyển xử lý";
-			case "ASSIGN" -> "Phân công";
-			case "REQUEST_SUPPLEMENT" -> "Yêu cầu bổ sung";
-			case "SUPPLEMENT" -> "Đã bổ sung";
-			case "REQUEST_PAYMENT" -> "Yêu cầu nộp phí";
-			case "APPROVE" -> "Đề xuất kết quả";
-			case "FINISH" -> "Phê duyệt kết quả";
-			case "RETURN_RESULT" -> "Trả kết quả";
-			case "EXTEND" -> "Gia hạn";
-			case "STOP" -> "Dừng xử lý";
-			case "WITHDRAW" -> "Rút hồ sơ";
-			case "REFUSE" -> "Từ chối tiếp nhận";
-			case "DOCUMENT_ADDED" -> "Đính kèm tài liệu";
-			case "IMPORTED" -> "Chuyển từ hệ thống cũ";
-			default -> action;
-		};
-	}
 }
