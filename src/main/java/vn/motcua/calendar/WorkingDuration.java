@@ -2,12 +2,12 @@ package vn.motcua.calendar;
 
 /**
  * A statutory time limit counted in working time: {@code n} working days (each the length of a working
- * day, 8 hours by default) or {@code n} working hours.
+ * day, 8 hours by default), working hours or working minutes.
  */
 public record WorkingDuration(int amount, Unit unit) {
 
 	public enum Unit {
-		DAYS, HOURS
+		DAYS, HOURS, MINUTES
 	}
 
 	public WorkingDuration {
@@ -24,7 +24,16 @@ public record WorkingDuration(int amount, Unit unit) {
 		return new WorkingDuration(n, Unit.HOURS);
 	}
 
+	/** A share of a time limit, as a step of an internal process gets it. */
+	public static WorkingDuration minutes(int n) {
+		return new WorkingDuration(n, Unit.MINUTES);
+	}
+
 	long seconds(WorkingHours hours) {
-		return unit == Unit.DAYS ? (long) amount * hours.dayLengthSeconds() : amount * 3600L;
+		return switch (unit) {
+			case DAYS -> (long) amount * hours.dayLengthSeconds();
+			case HOURS -> amount * 3600L;
+			case MINUTES -> amount * 60L;
+		};
 	}
 }

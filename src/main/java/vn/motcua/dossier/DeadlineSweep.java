@@ -49,7 +49,7 @@ class DeadlineSweep {
 		String after = "";
 		while (true) {
 			List<Dossier> page = repository.withSupplements(jdbc.sql("select " + DossierRepository.COLUMNS
-					+ " from dossier d join procedure p on p.code = d.procedure_code"
+					+ DossierRepository.FROM
 					+ " where d.status in ('RECEIVED', 'PROCESSING', 'PAYMENT_REQUESTED') and d.due_at is not null"
 					+ " and d.code > :after order by d.code limit " + PAGE)
 				.param("after", after)

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param agencyCode the deciding unit (competent authority); {@code receivingUnitCode} the unit that received
  * @param onTime null until the dossier ends, then judged by {@link OnTimeRule}
+ * @param step the step of its internal process the dossier waits in; null under the default process
  */
 public record Dossier(String code, String procedureCode, @Nullable String procedureName,
 		@Nullable Integer procedureVersion, @Nullable String caseCode,
@@ -18,7 +19,7 @@ public record Dossier(String code, String procedureCode, @Nullable String proced
 		@Nullable Instant dueAt, @Nullable Instant extendedDueAt, @Nullable Instant finishedAt,
 		@Nullable Instant returnedAt, @Nullable Instant stoppedAt, @Nullable Boolean onTime,
 		List<Supplement> supplements, long feeVnd, long paidVnd, boolean paidOnline, String registryCheck,
-		boolean approved, @Nullable String assignee, String deadlineState, int version) {
+		boolean approved, @Nullable String assignee, @Nullable Step step, String deadlineState, int version) {
 
 	/** Nothing is owed. */
 	public boolean paid() {
@@ -28,6 +29,22 @@ public record Dossier(String code, String procedureCode, @Nullable String proced
 	/** One request for a supplement and, once the applicant has answered, its completion. */
 	public record Supplement(Instant requestedAt, @Nullable Instant completedAt, @Nullable String reason,
 			List<String> items) {
+	}
+
+	/**
+	 * A step of the dossier's internal process, as copied when it entered processing.
+	 *
+	 * @param consultedAt when the consulted unit answered; null while the step waits for it
+	 */
+	public record Step(int position, String name, String unitCode, String role, int timeShare,
+			@Nullable Instant startedAt, @Nullable Instant dueAt, @Nullable Instant completedAt,
+			@Nullable String completedBy, @Nullable String note, @Nullable String consultUnitCode,
+			@Nullable Instant consultedAt, @Nullable String consultedBy, @Nullable String consultNote) {
+
+		/** The consulted unit has yet to answer. */
+		public boolean consultPending() {
+			return consultUnitCode != null && consultedAt == null;
+		}
 	}
 
 	/** One entry of the history. */

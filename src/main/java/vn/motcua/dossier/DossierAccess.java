@@ -9,8 +9,9 @@ import vn.motcua.organization.Agencies;
 
 /**
  * Who sees a dossier (api.md): its applicant and submitter; staff of the receiving and of the deciding unit;
- * department leaders of a unit above either; province leaders and administrators. Everyone else is told it
- * does not exist.
+ * department leaders of a unit above either; province leaders and administrators. Under a configured internal
+ * process, also staff of the units holding its steps or consulted on them (and leaders above those). Everyone
+ * else is told it does not exist.
  */
 @Component
 class DossierAccess {
@@ -44,8 +45,11 @@ class DossierAccess {
 		if (unit.equals(d.agencyCode()) || unit.equals(d.receivingUnitCode())) {
 			return true;
 		}
-		return caller.has(Role.DEPARTMENT_LEADER)
-				&& (agencies.isWithin(d.agencyCode(), unit) || agencies.isWithin(d.receivingUnitCode(), unit));
+		if (caller.has(Role.DEPARTMENT_LEADER)
+				&& (agencies.isWithin(d.agencyCode(), unit) || agencies.isWithin(d.receivingUnitCode(), unit))) {
+			return true;
+		}
+		return repository.involves(d.code(), visibleUnits(caller));
 	}
 
 	/** The units whose dossiers a staff member sees (as receiving or deciding unit); empty for none. */
@@ -61,9 +65,16 @@ class DossierAccess {
 	boolean mayAct(Caller caller, DossierAction action, Dossier d) {
 		return switch (action.actor()) {
 			case ONE_STOP_OFFICER -> caller.has(Role.ONE_STOP_OFFICER);
-			case DECIDING_SPECIALIST -> caller.has(Role.SPECIALIST) && d.agencyCode().equals(caller.unitCode());
+			case DECIDING_SPECIALIST -> caller.has(Role.SPECIALIST) && (d.agencyCode().equals(caller.unitCode())
+					|| d.step() != null && d.step().unitCode().equals(caller.unitCode()));
 			case DECIDING_LEADER -> caller.has(Role.DEPARTMENT_LEADER) && caller.unitCode() != null
 					&& agencies.isWithin(d.agencyCode(), caller.unitCode());
+			case STEP_HOLDER -> d.step() != null && caller.has(Role.valueOf(d.step().role())) && caller.unitCode() != null
+					&& (d.step().unitCode().equals(caller.unitCode()) || caller.has(Role.DEPARTMENT_LEADER)
+							&& agencies.isWithin(d.step().unitCode(), caller.unitCode()));
+			case CONSULTED_UNIT -> d.step() != null && d.step().consultPending()
+					&& d.step().consultUnitCode().equals(caller.unitCode())
+					&& (caller.has(Role.SPECIALIST) || caller.has(Role.DEPARTMENT_LEADER));
 			case APPLICANT_OR_OFFICER -> caller.has(Role.ONE_STOP_OFFICER) || (caller.citizen()
 					&& (caller.username().equals(d.applicant().idNumber()) || caller.username().equals(d.submitter())));
 		};

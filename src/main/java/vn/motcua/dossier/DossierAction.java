@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The default internal process of api.md as a transition table: who may take each action, from which
  * statuses, to which status ({@code null}: the status stays), and which fields it needs. The rules that are
- * not a status (approval before FINISH, one extension) are guards in {@link DossierWorkflow}.
+ * not a status (approval before FINISH, one extension, the steps of a configured {@link InternalProcess}) are
+ * guards in {@link DossierWorkflow}.
  */
 public enum DossierAction {
 
@@ -28,6 +29,10 @@ public enum DossierAction {
 	REFUSE(Actor.ONE_STOP_OFFICER, EnumSet.of(SUBMITTED), REFUSED, "reason"),
 	FORWARD(Actor.ONE_STOP_OFFICER, EnumSet.of(RECEIVED), PROCESSING),
 	ASSIGN(Actor.DECIDING_LEADER, EnumSet.of(PROCESSING), null, "assignee"),
+	/** Chuyển bước: the holder of the current step of a configured process hands the dossier to the next. */
+	HAND_OVER(Actor.STEP_HOLDER, EnumSet.of(PROCESSING), null),
+	/** Ý kiến liên thông: the unit consulted at the current step answers. */
+	CONSULT_REPLY(Actor.CONSULTED_UNIT, EnumSet.of(PROCESSING), null, "note"),
 	REQUEST_SUPPLEMENT(Actor.DECIDING_SPECIALIST, EnumSet.of(PROCESSING), SUPPLEMENT_REQUESTED, "reason", "items"),
 	SUPPLEMENT(Actor.APPLICANT_OR_OFFICER, EnumSet.of(SUPPLEMENT_REQUESTED), PROCESSING, "note"),
 	REQUEST_PAYMENT(Actor.DECIDING_SPECIALIST, EnumSet.of(PROCESSING), PAYMENT_REQUESTED, "amountVnd", "reason"),
@@ -48,6 +53,10 @@ public enum DossierAction {
 		DECIDING_SPECIALIST,
 		/** A department leader of the deciding unit (or a unit above it). */
 		DECIDING_LEADER,
+		/** Staff with the role of the current step, in its unit (or a leader above it). */
+		STEP_HOLDER,
+		/** A specialist or leader of the unit consulted at the current step. */
+		CONSULTED_UNIT,
 		/** The applicant or submitter (a citizen), or a one-stop officer at their request. */
 		APPLICANT_OR_OFFICER
 	}

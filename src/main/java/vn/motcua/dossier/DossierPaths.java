@@ -20,6 +20,11 @@ class DossierPaths {
 	}
 
 	@Bean
+	vn.motcua.platform.NavigationItem processNavigation() {
+		return new vn.motcua.platform.NavigationItem("nav.processes", "/admin/processes", java.util.Set.of("ADMIN"), 815);
+	}
+
+	@Bean
 	vn.motcua.platform.NavigationItem dossierImportNavigation() {
 		return new vn.motcua.platform.NavigationItem("nav.dossier-import", "/admin/dossiers/import",
 				java.util.Set.of("ADMIN"), 820);

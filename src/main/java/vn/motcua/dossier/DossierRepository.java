@@ -23,7 +23,13 @@ import vn.motcua.dossier.Dossier.Supplement;
 class DossierRepository {
 
 	static final String COLUMNS = """
-			d.*, p.name as procedure_name""";
+			d.*, p.name as procedure_name, s.position as step_position, s.name as step_name,
+			s.unit_code as step_unit, s.role as step_role, s.time_share as step_share, s.started_at as step_started,
+			s.due_at as step_due, s.consult_unit_code as step_consult, s.consulted_at as step_consulted""";
+
+	/** The dossier with its procedure and current step; a {@code where} on {@code d} follows. */
+	static final String FROM = " from dossier d join procedure p on p.code = d.procedure_code"
+			+ " left join dossier_step s on s.dossier_code = d.code and s.position = d.current_step";
 
 	private final JdbcClient jdbc;
 
@@ -32,8 +38,7 @@ class DossierRepository {
 	}
 
 	Optional<Dossier> find(String code, boolean forUpdate) {
-		return jdbc.sql("select " + COLUMNS + " from dossier d join procedure p on p.code = d.procedure_code"
-				+ " where d.code = :code" + (forUpdate ? " for update of d" : ""))
+		return jdbc.sql("select " + COLUMNS + FROM + " where d.code = :code" + (forUpdate ? " for update of d" : ""))
 			.param("code", code)
 			.query(this::row)
 			.optional()
@@ -61,7 +66,7 @@ class DossierRepository {
 					d.receivingUnitCode(), d.status(), d.channel(), d.applicant(), d.submitter(), d.assuranceLevel(),
 					d.submittedAt(), d.receivedAt(), d.dueAt(), d.extendedDueAt(), d.finishedAt(), d.returnedAt(),
 					d.stoppedAt(), OnTimeRule.ofEnded(d.dueAt(), d.finishedAt(), d.returnedAt(), d.stoppedAt(), s), s,
-					d.feeVnd(), d.paidVnd(), d.paidOnline(), d.registryCheck(), d.approved(), d.assignee(),
+					d.feeVnd(), d.paidVnd(), d.paidOnline(), d.registryCheck(), d.approved(), d.assignee(), d.step(),
 					d.deadlineState(), d.version());
 		}).toList();
 	}
@@ -89,7 +94,40 @@ class DossierRepository {
 				instant(rs, "extended_due_at"), instant(rs, "finished_at"), instant(rs, "returned_at"),
 				instant(rs, "stopped_at"), null, List.of(), rs.getLong("fee_vnd"), rs.getLong("paid_vnd"),
 				rs.getBoolean("paid_online"), rs.getString("registry_check"), rs.getBoolean("approved"),
-				rs.getString("assignee"), rs.getString("deadline_state"), rs.getInt("version"));
+				rs.getString("assignee"), currentStep(rs), rs.getString("deadline_state"), rs.getInt("version"));
+	}
+
+	private static Dossier.@Nullable Step currentStep(ResultSet rs) throws SQLException {
+		int position = rs.getInt("step_position");
+		if (rs.wasNull()) {
+			return null;
+		}
+		return new Dossier.Step(position, rs.getString("step_name"), rs.getString("step_unit"), rs.getString("step_role"),
+				rs.getInt("step_share"), instant(rs, "step_started"), instant(rs, "step_due"), null, null, null,
+				rs.getString("step_consult"), instant(rs, "step_consulted"), null, null);
+	}
+
+	/** Every step of a dossier's internal process, in order; empty under the default process. */
+	List<Dossier.Step> steps(String code) {
+		return jdbc.sql("select * from dossier_step where dossier_code = ? order by position")
+			.param(code)
+			.query((rs, n) -> new Dossier.Step(rs.getInt("position"), rs.getString("name"), rs.getString("unit_code"),
+					rs.getString("role"), rs.getInt("time_share"), instant(rs, "started_at"), instant(rs, "due_at"),
+					instant(rs, "completed_at"), rs.getString("completed_by"), rs.getString("note"),
+					rs.getString("consult_unit_code"), instant(rs, "consulted_at"), rs.getString("consulted_by"),
+					rs.getString("consult_note")))
+			.list();
+	}
+
+	/** Whether one of {@code units} holds a step of the dossier or is consulted on it. */
+	boolean involves(String code, List<String> units) {
+		return !units.isEmpty() && jdbc.sql("""
+				select exists (select 1 from dossier_step where dossier_code = :code
+				  and (unit_code = any(:units) or consult_unit_code = any(:units)))""")
+			.param("code", code)
+			.param("units", units.toArray(String[]::new))
+			.query(Boolean.class)
+			.single();
 	}
 
 	static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

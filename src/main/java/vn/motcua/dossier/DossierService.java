@@ -73,6 +73,8 @@ class DossierService implements Dossiers {
 		return java.util.Arrays.stream(DossierAction.values())
 			.filter(a -> a.from().contains(dossier.status()) && access.mayAct(caller, a, dossier))
 			.filter(a -> a != DossierAction.FINISH || dossier.approved())
+			.filter(a -> a != DossierAction.APPROVE || dossier.step() == null)
+			.filter(a -> a != DossierAction.HAND_OVER || !dossier.step().consultPending())
 			.filter(a -> a != DossierAction.EXTEND || dossier.extendedDueAt() == null && dossier.dueAt() != null)
 			.toList();
 	}
@@ -83,6 +85,21 @@ class DossierService implements Dossiers {
 			return Optional.empty();
 		}
 		return Optional.of(deadlines.remaining(d.dueAt(), d.supplements(), clock.instant()));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<Dossier.Step> steps(String code, Caller caller) {
+		get(code, caller);
+		return repository.steps(code);
+	}
+
+	@Override
+	public Optional<java.time.Duration> stepRemaining(Dossier d) {
+		if (d.step() == null || d.step().dueAt() == null || !DossierStatus.OPEN.contains(d.status())) {
+			return Optional.empty();
+		}
+		return Optional.of(deadlines.remaining(d.step().dueAt(), List.of(), clock.instant()));
 	}
 
 	@Override
@@ -101,7 +118,8 @@ class DossierService implements Dossiers {
 				params.put("me", caller.username());
 			}
 			else {
-				where.append(" and (d.agency_code = any(:units) or d.receiving_unit_code = any(:units))");
+				where.append(" and (d.agency_code = any(:units) or d.receiving_unit_code = any(:units)"
+						+ " or d.step_units && cast(:units as text[]))");
 				params.put("units", access.visibleUnits(caller).toArray(String[]::new));
 			}
 		}
@@ -123,6 +141,13 @@ class DossierService implements Dossiers {
 			where.append(" and d.assignee = :assignee");
 			params.put("assignee", q.assignee());
 		}
+		if (q.atCallersStep() && !caller.citizen()) {
+			where.append(" and exists (select 1 from dossier_step x where x.dossier_code = d.code and x.position = d.current_step"
+					+ " and (x.unit_code = :myUnit and x.role = any(:myRoles)"
+					+ " or x.consult_unit_code = :myUnit and x.consulted_at is null))");
+			params.put("myUnit", caller.unitCode() == null ? "" : caller.unitCode());
+			params.put("myRoles", caller.roles().stream().map(Enum::name).toArray(String[]::new));
+		}
 		if (q.deadlineState() != null) {
 			where.append(" and d.deadline_state = :deadline and d.status in ('RECEIVED', 'PROCESSING', 'SUPPLEMENT_REQUESTED', 'PAYMENT_REQUESTED')");
 			params.put("deadline", q.deadlineState());
@@ -138,8 +163,7 @@ class DossierService implements Dossiers {
 		long total = jdbc.sql("select count(*) from dossier d" + where).params(params).query(Long.class).single();
 		params.put("size", q.size());
 		params.put("offset", (long) q.page() * q.size());
-		List<Dossier> rows = jdbc.sql("select " + DossierRepository.COLUMNS
-				+ " from dossier d join procedure p on p.code = d.procedure_code" + where
+		List<Dossier> rows = jdbc.sql("select " + DossierRepository.COLUMNS + DossierRepository.FROM + where
 				+ " order by d.submitted_at desc, d.code desc limit :size offset :offset")
 			.params(params)
 			.query(repository::row)

@@ -17,6 +17,7 @@ import vn.motcua.catalog.ProcedureDetail;
 import vn.motcua.identity.Role;
 import vn.motcua.identity.StaffAccount;
 import vn.motcua.identity.StaffAccounts;
+import vn.motcua.organization.Agencies;
 import vn.motcua.platform.ApiTime;
 import vn.motcua.platform.InvalidFields;
 import vn.motcua.platform.InvalidParameter;
@@ -36,17 +37,22 @@ class DossierWorkflow {
 	private final Deadlines deadlines;
 	private final FiledCases filedCases;
 	private final StaffAccounts staff;
+	private final DossierSteps steps;
+	private final Agencies agencies;
 	private final JdbcClient jdbc;
 	private final Clock clock;
 
 	DossierWorkflow(DossierRepository repository, DossierAccess access, DossierJournal journal, Deadlines deadlines,
-			FiledCases filedCases, StaffAccounts staff, JdbcClient jdbc, Clock clock) {
+			FiledCases filedCases, StaffAccounts staff, DossierSteps steps, Agencies agencies, JdbcClient jdbc,
+			Clock clock) {
 		this.repository = repository;
 		this.access = access;
 		this.journal = journal;
 		this.deadlines = deadlines;
 		this.filedCases = filedCases;
 		this.staff = staff;
+		this.steps = steps;
+		this.agencies = agencies;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -98,13 +104,20 @@ class DossierWorkflow {
 			}
 			case FORWARD -> {
 				details.put("to", d.agencyCode());
+				return steps.start(d, filedCases.of(d), now, f.sql, details);
+			}
+			case HAND_OVER -> {
+				return steps.handOver(d, filedCases.of(d), f.actor, f.note(), now, details);
+			}
+			case CONSULT_REPLY -> {
+				steps.reply(d, f.actor, f.text("note"), now, details);
 				return "";
 			}
 			case ASSIGN -> {
 				String assignee = f.text("assignee");
 				StaffAccount specialist = staff.find(assignee).orElse(null);
 				if (specialist == null || !specialist.enabled() || !specialist.roles().contains(Role.SPECIALIST)
-						|| !d.agencyCode().equals(specialist.unitCode())) {
+						|| specialist.unitCode() == null || !agencies.isWithin(specialist.unitCode(), d.agencyCode())) {
 					throw new InvalidParameter("assignee", "Người được phân công phải là chuyên viên của đơn vị giải quyết.");
 				}
 				f.sql.put("assignee", assignee);
@@ -125,6 +138,7 @@ class DossierWorkflow {
 				return "";
 			}
 			case SUPPLEMENT -> {
+				steps.resume(d, now);
 				jdbc.sql("update dossier_supplement set completed_at = ? where dossier_code = ? and completed_at is null")
 					.params(Timestamp.from(now), d.code())
 					.update();
@@ -138,6 +152,10 @@ class DossierWorkflow {
 				return ", fee_vnd = fee_vnd + :amount";
 			}
 			case APPROVE -> {
+				if (d.step() != null) {
+					throw new DossierProblems.ActionNotAllowedNow("Hồ sơ còn ở bước \"" + d.step().name()
+							+ "\" của quy trình nội bộ; kết quả được đề xuất khi chuyển bước cuối (HAND_OVER).");
+				}
 				return ", approved = true";
 			}
 			case FINISH -> {

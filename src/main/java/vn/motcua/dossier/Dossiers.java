@@ -28,6 +28,12 @@ public interface Dossiers {
 	/** Working time left before the due date, supplement waits given back; empty without a due date or once ended. */
 	Optional<java.time.Duration> remaining(Dossier dossier);
 
+	/** The steps of the dossier's internal process, in order; empty under the default process. */
+	List<Dossier.Step> steps(String code, Caller caller);
+
+	/** Working time left in the current step of an internal process; negative once past its due time. */
+	Optional<java.time.Duration> stepRemaining(Dossier dossier);
+
 	/** Seconds in a working day, to show working time in days. */
 	int workingDaySeconds();
 

@@ -123,7 +123,7 @@ public class LegalForms {
 		List<List<String>> rows = new ArrayList<>();
 		int page = 0;
 		while (true) {
-			Dossiers.Page p = dossiers.list(new DossierQuery(null, unitCode, null, from, to, null, null, page, 100), caller);
+			Dossiers.Page p = dossiers.list(new DossierQuery(null, unitCode, null, from, to, null, null, false, page, 100), caller);
 			for (Dossier d : p.items()) {
 				rows.add(List.of(Integer.toString(rows.size() + 1), d.code(), applicant(d), String.valueOf(d.procedureName()),
 						format(d.receivedAt()), format(d.dueAt()), format(d.finishedAt()), format(d.returnedAt()),
@@ -229,10 +229,36 @@ public class LegalForms {
 		pdf.signatures("", "", "THỦ TRƯỞNG CƠ QUAN", "(Ký, ghi rõ họ tên và đóng dấu)");
 	}
 
+	/**
+	 * Mẫu 06: the steps of the internal process with their hand-overs judged against each step's due time
+	 * (when the dossier has a configured process), then every hand-over of the history.
+	 */
 	private void controlSheet(PdfPage pdf, Dossier d, List<Dossier.Event> history) {
-		pdf.field("Cơ quan (bộ phận) giải quyết hồ sơ", agencies.find(d.agencyCode()).map(Agency::name).orElse(d.agencyCode()));
-		pdf.field("Cơ quan phối hợp giải quyết hồ sơ", "");
+		List<Dossier.Step> steps = repository.steps(d.code());
+		pdf.field("Cơ quan (bộ phận) giải quyết hồ sơ", unitName(d.agencyCode()));
+		pdf.field("Cơ quan phối hợp giải quyết hồ sơ", String.join("; ", steps.stream()
+			.map(Dossier.Step::consultUnitCode)
+			.filter(java.util.Objects::nonNull)
+			.distinct()
+			.map(this::unitName)
+			.toList()));
 		pdf.field("Thời hạn giải quyết", format(d.dueAt()));
+		if (!steps.isEmpty()) {
+			List<List<String>> stepRows = new ArrayList<>();
+			for (Dossier.Step s : steps) {
+				String result = s.completedAt() == null || s.dueAt() == null ? ""
+						: s.completedAt().isAfter(s.dueAt()) ? "Trễ hạn" : "Đúng hạn";
+				String consult = s.consultUnitCode() == null ? ""
+						: unitName(s.consultUnitCode()) + (s.consultedAt() == null ? " (chưa có ý kiến)"
+								: " (ý kiến " + format(s.consultedAt()) + ")");
+				stepRows.add(List.of(s.position() + ". " + s.name(), unitName(s.unitCode()), format(s.startedAt()),
+						format(s.dueAt()), format(s.completedAt())
+								+ (s.completedBy() == null ? "" : " - " + s.completedBy()),
+						result, consult));
+			}
+			pdf.table(List.of("Bước", "Đơn vị thực hiện", "Nhận lúc", "Hạn bước", "Chuyển lúc", "Kết quả", "Phối hợp"),
+					new float[] { 0.2f, 0.16f, 0.12f, 0.12f, 0.16f, 0.08f, 0.16f }, stepRows);
+		}
 		List<List<String>> rows = new ArrayList<>();
 		Dossier.Event previous = null;
 		for (Dossier.Event e : history) {
@@ -244,6 +270,10 @@ public class LegalForms {
 		}
 		pdf.table(List.of("Thời gian giao, nhận", "Người giao", "Người nhận", "Nội dung", "Kết quả", "Ghi chú"),
 				new float[] { 0.16f, 0.14f, 0.14f, 0.2f, 0.12f, 0.24f }, rows);
+	}
+
+	private String unitName(String code) {
+		return agencies.find(code).map(Agency::name).orElse(code);
 	}
 
 	private void applicantFields(PdfPage pdf, Dossier d) {

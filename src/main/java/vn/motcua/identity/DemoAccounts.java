@@ -37,7 +37,14 @@ class DemoAccounts implements DemoSeed {
 			new Demo("officer.anxuyen", "Võ Thị Hồng (một cửa phường An Xuyên)", "P_ANXUYEN",
 					EnumSet.of(Role.ONE_STOP_OFFICER)),
 			new Demo("specialist.stp", "Đặng Quốc Huy (chuyên viên Sở Tư pháp)", "STP", EnumSet.of(Role.SPECIALIST)),
-			new Demo("leader.stp", "Huỳnh Thanh Tâm (lãnh đạo Sở Tư pháp)", "STP", EnumSet.of(Role.DEPARTMENT_LEADER)));
+			new Demo("leader.stp", "Huỳnh Thanh Tâm (lãnh đạo Sở Tư pháp)", "STP", EnumSet.of(Role.DEPARTMENT_LEADER)),
+			// the demo internal process of construction permits runs through this division and consults land
+			new Demo("specialist.qlxd", "Ngô Minh Khoa (chuyên viên Phòng Quản lý xây dựng)", "SXD_QLXD",
+					EnumSet.of(Role.SPECIALIST)),
+			new Demo("leader.qlxd", "Trương Thị Lan (trưởng Phòng Quản lý xây dựng)", "SXD_QLXD",
+					EnumSet.of(Role.DEPARTMENT_LEADER)),
+			new Demo("specialist.snnmt", "Phan Văn Lợi (chuyên viên Sở Nông nghiệp và Môi trường)", "SNNMT",
+					EnumSet.of(Role.SPECIALIST)));
 
 	private final JdbcStaffAccounts accounts;
 	private final PasswordEncoder passwords;

@@ -72,7 +72,7 @@ class DossierController {
 		Dossiers.Page result = dossiers.list(new DossierQuery(s, Texts.strippedOrNull(agency), Texts.strippedOrNull(q),
 				receivedFrom == null || receivedFrom.isBlank() ? null : ApiTime.parseDate(receivedFrom, "receivedFrom"),
 				receivedTo == null || receivedTo.isBlank() ? null : ApiTime.parseDate(receivedTo, "receivedTo"), null,
-				null, page, size), callers.of(caller));
+				null, false, page, size), callers.of(caller));
 		return Map.of("items", result.items().stream().map(DossierJson::of).toList(), "total", result.total());
 	}
 

@@ -130,7 +130,8 @@ class DossierPages {
 	@GetMapping({ "/my/dossiers", "/staff/dossiers" })
 	String inbox(@RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String deadline,
-			@RequestParam(defaultValue = "false") boolean mine, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "false") boolean mine, @RequestParam(defaultValue = "false") boolean turn,
+			@RequestParam(defaultValue = "0") int page,
 			Authentication auth, Model model) {
 		Caller caller = callers.of(auth);
 		DossierStatus s = Arrays.stream(DossierStatus.values()).filter(v -> v.name().equals(status)).findFirst()
@@ -138,14 +139,14 @@ class DossierPages {
 		String d = "IN_TIME".equals(deadline) || "DUE_SOON".equals(deadline) || "OVERDUE".equals(deadline) ? deadline
 				: null;
 		Dossiers.Page result = dossiers.list(new DossierQuery(s, null, q == null || q.isBlank() ? null : q.strip(), null,
-				null, mine ? caller.username() : null, d, Math.max(0, page), 30), caller);
+				null, mine ? caller.username() : null, d, turn, Math.max(0, page), 30), caller);
 		model.addAttribute("rows", result.items().stream().map(this::row).toList());
 		model.addAttribute("total", result.total());
 		model.addAttribute("page", Math.max(0, page));
 		model.addAttribute("statuses", DossierStatus.values());
 		model.addAttribute("citizen", caller.citizen());
 		model.addAttribute("filter", Map.of("status", s == null ? "" : s.name(), "q", q == null ? "" : q, "deadline",
-				d == null ? "" : d, "mine", mine));
+				d == null ? "" : d, "mine", mine, "turn", turn));
 		return caller.citizen() ? "dossier/mine" : "dossier/inbox";
 	}
 
@@ -155,6 +156,7 @@ class DossierPages {
 		Dossier d = dossiers.get(code, caller);
 		model.addAttribute("row", row(d));
 		model.addAttribute("history", dossiers.history(code, caller));
+		model.addAttribute("steps", dossiers.steps(code, caller));
 		model.addAttribute("actions", dossiers.allowedActions(d, caller));
 		model.addAttribute("documents", documents.list(code, caller));
 		model.addAttribute("citizen", caller.citizen());
@@ -257,11 +259,13 @@ class DossierPages {
 	}
 
 	private Row row(Dossier d) {
-		return new Row(d, dossiers.remaining(d).orElse(null), dossiers.workingDaySeconds());
+		return new Row(d, dossiers.remaining(d).orElse(null), dossiers.stepRemaining(d).orElse(null),
+				dossiers.workingDaySeconds());
 	}
 
-	/** A dossier with the working time left, for lists and the dossier page. */
-	record Row(Dossier dossier, java.time.@Nullable Duration remaining, int dayLength) {
+	/** A dossier with the working time left in all and in its current step, for lists and the dossier page. */
+	record Row(Dossier dossier, java.time.@Nullable Duration remaining, java.time.@Nullable Duration stepRemaining,
+			int dayLength) {
 	}
 
 	static List<String> actionNames(List<DossierAction> actions) {

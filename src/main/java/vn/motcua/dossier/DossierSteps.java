@@ -1,0 +1,161 @@
+package vn.motcua.dossier;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import vn.motcua.calendar.WorkingCalendar;
+import vn.motcua.calendar.WorkingDuration;
+import vn.motcua.catalog.ProcedureDetail;
+
+/**
+ * Runs a dossier through the steps of its case's {@link InternalProcess}: copies them when it enters
+ * processing, gives each step its share of the time limit when it starts, waits for the consulted unit, and
+ * hands over to the next step. The last hand-over proposes the result, as APPROVE does in the default process.
+ * Callers hold the dossier's row lock.
+ */
+@Component
+class DossierSteps {
+
+	private final JdbcClient jdbc;
+	private final InternalProcesses processes;
+	private final WorkingCalendar calendar;
+
+	DossierSteps(JdbcClient jdbc, InternalProcesses processes, WorkingCalendar calendar) {
+		this.jdbc = jdbc;
+		this.processes = processes;
+		this.calendar = calendar;
+	}
+
+	/**
+	 * Copies the configured process of the dossier's case, if any, and starts its first step.
+	 *
+	 * @return the SQL to append to the dossier's update, with its parameters put in {@code sql}
+	 */
+	String start(Dossier d, ProcedureDetail.@Nullable Case c, Instant now, Map<String, @Nullable Object> sql,
+			Map<String, Object> details) {
+		if (c == null) {
+			return "";
+		}
+		InternalProcess process = processes.find(d.procedureCode(), c.code()).orElse(null);
+		if (process == null) {
+			return "";
+		}
+		Set<String> units = new LinkedHashSet<>();
+		for (int i = 0; i < process.steps().size(); i++) {
+			InternalProcess.Step s = process.steps().get(i);
+			String unit = s.unitCode() == null ? d.agencyCode() : s.unitCode();
+			units.add(unit);
+			if (s.consultUnitCode() != null) {
+				units.add(s.consultUnitCode());
+			}
+			jdbc.sql("""
+					insert into dossier_step (dossier_code, position, name, unit_code, role, time_share, consult_unit_code)
+					values (?, ?, ?, ?, ?, ?, ?)""")
+				.params(d.code(), i + 1, s.name(), unit, s.role().name(), s.timeShare(), s.consultUnitCode())
+				.update();
+		}
+		begin(d.code(), 1, c, now);
+		sql.put("stepUnits", units.toArray(String[]::new));
+		details.put("step", 1);
+		details.put("stepName", process.steps().get(0).name());
+		return ", current_step = 1, step_units = :stepUnits";
+	}
+
+	/** Completes the current step and starts the next; after the last, the result stands proposed. */
+	String handOver(Dossier d, ProcedureDetail.@Nullable Case c, String actor, @Nullable String note, Instant now,
+			Map<String, Object> details) {
+		Dossier.Step step = d.step();
+		if (step == null) {
+			throw new DossierProblems.ActionNotAllowedNow("Hồ sơ không có bước xử lý nào đang chờ chuyển.");
+		}
+		if (step.consultPending()) {
+			throw new DossierProblems.ActionNotAllowedNow(
+					"Bước này đang chờ ý kiến của đơn vị phối hợp (" + step.consultUnitCode() + ").");
+		}
+		jdbc.sql("update dossier_step set completed_at = ?, completed_by = ?, note = ? where dossier_code = ? and position = ?")
+			.params(Timestamp.from(now), actor, note, d.code(), step.position())
+			.update();
+		details.put("step", step.position());
+		details.put("stepName", step.name());
+		boolean late = step.dueAt() != null && now.isAfter(step.dueAt());
+		details.put("stepLate", late);
+		int next = step.position() + 1;
+		boolean more = begin(d.code(), next, c, now);
+		if (more) {
+			details.put("nextStep", next);
+			return ", current_step = " + next;
+		}
+		details.put("resultProposed", true);
+		return ", current_step = null, approved = true";
+	}
+
+	/** Records the consulted unit's answer on the current step. */
+	void reply(Dossier d, String actor, String note, Instant now, Map<String, Object> details) {
+		Dossier.Step step = d.step();
+		if (step == null || !step.consultPending()) {
+			throw new DossierProblems.ActionNotAllowedNow("Không có ý kiến phối hợp nào đang chờ.");
+		}
+		jdbc.sql("""
+				update dossier_step set consulted_at = ?, consulted_by = ?, consult_note = ?
+				where dossier_code = ? and position = ?""")
+			.params(Timestamp.from(now), actor, note, d.code(), step.position())
+			.update();
+		details.put("step", step.position());
+		details.put("consultUnit", step.consultUnitCode());
+	}
+
+	/** The applicant's supplement wait is given back to the current step too: its due time moves by the wait. */
+	void resume(Dossier d, Instant now) {
+		Dossier.Step step = d.step();
+		if (step == null || step.dueAt() == null) {
+			return;
+		}
+		d.supplements().stream().filter(s -> s.completedAt() == null).findFirst().ifPresent(open -> {
+			long minutes = calendar.workingTimeBetween(open.requestedAt(), now).toMinutes();
+			if (minutes > 0) {
+				Instant due = calendar.due(step.dueAt(), WorkingDuration.minutes((int) minutes));
+				jdbc.sql("update dossier_step set due_at = ? where dossier_code = ? and position = ?")
+					.params(Timestamp.from(due), d.code(), step.position())
+					.update();
+			}
+		});
+	}
+
+	/** Starts step {@code position} now with its share of the case's time limit; false when there is none. */
+	private boolean begin(String code, int position, ProcedureDetail.@Nullable Case c, Instant now) {
+		Integer share = jdbc.sql("select time_share from dossier_step where dossier_code = ? and position = ?")
+			.params(code, position)
+			.query(Integer.class)
+			.optional()
+			.orElse(null);
+		if (share == null) {
+			return false;
+		}
+		Instant due = null;
+		long total = c == null ? 0 : totalSeconds(c);
+		if (total > 0) {
+			int minutes = (int) Math.max(1, Math.round(total * share / 100.0 / 60));
+			due = calendar.due(now, WorkingDuration.minutes(minutes));
+		}
+		jdbc.sql("update dossier_step set started_at = ?, due_at = ? where dossier_code = ? and position = ?")
+			.params(Timestamp.from(now), due == null ? null : Timestamp.from(due), code, position)
+			.update();
+		return true;
+	}
+
+	/** The case's time limit in working seconds; 0 for a case without an appointment date. */
+	private long totalSeconds(ProcedureDetail.Case c) {
+		if (c.durationAmount() == null || "NONE".equals(c.durationUnit())) {
+			return 0;
+		}
+		return "HOURS".equals(c.durationUnit()) ? c.durationAmount() * 3600L
+				: (long) c.durationAmount() * calendar.workingHours().dayLengthSeconds();
+	}
+}
