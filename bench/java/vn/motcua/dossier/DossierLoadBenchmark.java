@@ -30,12 +30,14 @@ import vn.motcua.MotCuaApplication;
  * statements PostgreSQL logged for the same kind of requests, so the application's overhead is a ratio of
  * two rates measured in one run.
  *
- * <p>Run with {@code bench/run dossier-load} (optional: {@code CLIENTS}, {@code SECONDS}).
+ * <p>Run with {@code bench/run dossier-load} (optional: {@code CLIENTS}, {@code SECONDS}, {@code WARMUP}).
  */
 public final class DossierLoadBenchmark {
 
 	static final int CLIENTS = Integer.parseInt(System.getenv().getOrDefault("CLIENTS", "8"));
 	static final int SECONDS = Integer.parseInt(System.getenv().getOrDefault("SECONDS", "30"));
+	/** A server runs for days: measure it once the JIT has compiled the request path, not while it compiles. */
+	static final int WARMUP_SECONDS = Integer.parseInt(System.getenv().getOrDefault("WARMUP", "60"));
 
 	public static void main(String[] args) throws Exception {
 		Path data = Path.of("target", "bench-dossier-" + System.nanoTime()).toAbsolutePath();
@@ -53,7 +55,8 @@ public final class DossierLoadBenchmark {
 			Http http = new Http("http://127.0.0.1:" + port);
 			String token = http.token("officer");
 
-			run(http, token, 2, 5, false); // warm-up
+			Result warm = run(http, token, CLIENTS, WARMUP_SECONDS, false);
+			System.out.printf("warm-up, %d clients, %d s: %.0f requests/s%n", CLIENTS, WARMUP_SECONDS, warm.rate());
 			Result r = run(http, token, CLIENTS, SECONDS, true);
 			System.out.printf("HTTP, %d clients, %d s: %d requests (%d filings + %d forwards), %.0f requests/s%n",
 					CLIENTS, SECONDS, r.latencies.size(), r.filings, r.latencies.size() - r.filings, r.rate());
@@ -79,7 +82,7 @@ public final class DossierLoadBenchmark {
 			System.out.printf("captured %d transactions; replaying %d of them per pgbench transaction%n",
 					transactions.size(), replayed);
 			Process pgbench = new ProcessBuilder("pgbench", "-n", "-h", "127.0.0.1", "-p", m.group(1), "-U", "postgres",
-					"-c", Integer.toString(CLIENTS), "-j", "2", "-T", Integer.toString(Math.max(10, SECONDS / 2)), "-f",
+					"-c", Integer.toString(CLIENTS), "-j", "2", "-T", Integer.toString(Math.max(20, SECONDS)), "-f",
 					script.toString(), m.group(2))
 				.redirectErrorStream(true)
 				.start();

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -110,7 +111,7 @@ class DossierFiling {
 		String registryCheck = registryCheck(applicant, caller, p.summary().code());
 		String code = tx.execute(s -> insert(p, procedureCase, channel, applicant, registryCheck, receiving, caller,
 				request.note()));
-		return repository.find(code, false).orElseThrow();
+		return repository.reload(code, List.of()); // a new dossier has no supplements
 	}
 
 	private String insert(ProcedureDetail p, ProcedureDetail.Case c, Channel channel, Applicant a,

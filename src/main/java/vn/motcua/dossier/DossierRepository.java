@@ -60,15 +60,24 @@ class DossierRepository {
 					.add(new Supplement(instant(rs, "requested_at"), instant(rs, "completed_at"), rs.getString("reason"),
 							items(rs)));
 			});
-		return dossiers.stream().map(d -> {
-			List<Supplement> s = byCode.getOrDefault(d.code(), List.of());
-			return new Dossier(d.code(), d.procedureCode(), d.procedureName(), d.procedureVersion(), d.caseCode(), d.agencyCode(),
+		return dossiers.stream().map(d -> with(d, byCode.getOrDefault(d.code(), List.of()))).toList();
+	}
+
+	/** The dossier as stored now, with supplements the caller knows are unchanged (one query, not two). */
+	Dossier reload(String code, List<Supplement> supplements) {
+		return with(jdbc.sql("select " + COLUMNS + FROM + " where d.code = :code")
+			.param("code", code)
+			.query(this::row)
+			.single(), supplements);
+	}
+
+	private static Dossier with(Dossier d, List<Supplement> s) {
+		return new Dossier(d.code(), d.procedureCode(), d.procedureName(), d.procedureVersion(), d.caseCode(), d.agencyCode(),
 					d.receivingUnitCode(), d.status(), d.channel(), d.applicant(), d.submitter(), d.assuranceLevel(),
 					d.submittedAt(), d.receivedAt(), d.dueAt(), d.extendedDueAt(), d.finishedAt(), d.returnedAt(),
 					d.stoppedAt(), OnTimeRule.ofEnded(d.dueAt(), d.finishedAt(), d.returnedAt(), d.stoppedAt(), s), s,
 					d.feeVnd(), d.paidVnd(), d.paidOnline(), d.registryCheck(), d.approved(), d.assignee(), d.step(),
 					d.deadlineState(), d.version());
-		}).toList();
 	}
 
 	List<Dossier.Event> history(String code) {

@@ -3,8 +3,10 @@ package vn.motcua.dossier;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,18 +40,21 @@ class DossierSteps {
 	 *
 	 * @return the SQL to append to the dossier's update, with its parameters put in {@code sql}
 	 */
-	String start(Dossier d, ProcedureDetail.@Nullable Case c, Instant now, Map<String, @Nullable Object> sql,
-			Map<String, Object> details) {
-		if (c == null) {
+	String start(Dossier d, Supplier<ProcedureDetail.@Nullable Case> filedCase, Instant now,
+			Map<String, @Nullable Object> sql, Map<String, Object> details) {
+		// most cases follow the default process: one look-up by the case code filed, the case itself only if needed
+		ProcedureDetail.Case c = d.caseCode() == null ? filedCase.get() : null;
+		String caseCode = d.caseCode() != null ? d.caseCode() : c == null ? null : c.code();
+		List<InternalProcess.Step> steps = caseCode == null ? List.of() : processes.steps(d.procedureCode(), caseCode);
+		if (steps.isEmpty()) {
 			return "";
 		}
-		InternalProcess process = processes.find(d.procedureCode(), c.code()).orElse(null);
-		if (process == null) {
-			return "";
+		if (c == null) {
+			c = filedCase.get();
 		}
 		Set<String> units = new LinkedHashSet<>();
-		for (int i = 0; i < process.steps().size(); i++) {
-			InternalProcess.Step s = process.steps().get(i);
+		for (int i = 0; i < steps.size(); i++) {
+			InternalProcess.Step s = steps.get(i);
 			String unit = s.unitCode() == null ? d.agencyCode() : s.unitCode();
 			units.add(unit);
 			if (s.consultUnitCode() != null) {
@@ -64,7 +69,7 @@ class DossierSteps {
 		begin(d.code(), 1, c, now);
 		sql.put("stepUnits", units.toArray(String[]::new));
 		details.put("step", 1);
-		details.put("stepName", process.steps().get(0).name());
+		details.put("stepName", steps.get(0).name());
 		return ", current_step = 1, step_units = :stepUnits";
 	}
 

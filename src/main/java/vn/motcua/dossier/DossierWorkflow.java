@@ -82,7 +82,9 @@ class DossierWorkflow {
 			.param("now", Timestamp.from(now))
 			.params(fields.sqlParams())
 			.update();
-		Dossier after = repository.find(code, false).orElseThrow();
+		boolean supplementsChanged = action == DossierAction.REQUEST_SUPPLEMENT || action == DossierAction.SUPPLEMENT;
+		Dossier after = supplementsChanged ? repository.find(code, false).orElseThrow()
+				: repository.reload(code, d.supplements());
 		// last: the audit chain's lock is held from here to the commit, so nothing else waits behind it
 		journal.record(code, d.agencyCode(), now, caller.username(), action.name(), d.status(), to, fields.note(),
 				details);
@@ -104,7 +106,7 @@ class DossierWorkflow {
 			}
 			case FORWARD -> {
 				details.put("to", d.agencyCode());
-				return steps.start(d, filedCases.of(d), now, f.sql, details);
+				return steps.start(d, () -> filedCases.of(d), now, f.sql, details);
 			}
 			case HAND_OVER -> {
 				return steps.handOver(d, filedCases.of(d), f.actor, f.note(), now, details);

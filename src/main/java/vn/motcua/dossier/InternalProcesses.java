@@ -52,18 +52,23 @@ public class InternalProcesses {
 	/** The configured process of a case, if any. */
 	@Transactional(readOnly = true)
 	public Optional<InternalProcess> find(String procedureCode, String caseCode) {
-		List<InternalProcess.Step> steps = jdbc.sql("""
+		List<InternalProcess.Step> steps = steps(procedureCode, caseCode);
+		return jdbc.sql("select updated_at, updated_by from case_process where procedure_code = ? and case_code = ?")
+			.params(procedureCode, caseCode)
+			.query((rs, n) -> new InternalProcess(procedureCode, caseCode, steps,
+					rs.getTimestamp(1).toInstant(), rs.getString(2)))
+			.optional();
+	}
+
+	/** The steps of a case's configured process, in order; empty when it follows the default process. */
+	List<InternalProcess.Step> steps(String procedureCode, String caseCode) {
+		return jdbc.sql("""
 				select name, unit_code, role, time_share, consult_unit_code from case_process_step
 				where procedure_code = ? and case_code = ? order by position""")
 			.params(procedureCode, caseCode)
 			.query((rs, n) -> new InternalProcess.Step(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)),
 					rs.getInt(4), rs.getString(5)))
 			.list();
-		return jdbc.sql("select updated_at, updated_by from case_process where procedure_code = ? and case_code = ?")
-			.params(procedureCode, caseCode)
-			.query((rs, n) -> new InternalProcess(procedureCode, caseCode, steps,
-					rs.getTimestamp(1).toInstant(), rs.getString(2)))
-			.optional();
 	}
 
 	/** Every configured process, by procedure and case, for the administration page. */

@@ -57,6 +57,6 @@ class IdentityConfiguration {
 		timestamps.setClock(clock);
 		decoder.setJwtValidator(
 				new DelegatingOAuth2TokenValidator<>(timestamps, new JwtIssuerValidator(ApiTokens.ISSUER)));
-		return decoder;
+		return new CachingJwtDecoder(decoder, timestamps);
 	}
 }

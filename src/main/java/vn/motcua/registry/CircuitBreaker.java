@@ -17,6 +17,8 @@ final class CircuitBreaker {
 		CLOSED, OPEN, HALF_OPEN
 	}
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CircuitBreaker.class);
+
 	private final Clock clock;
 	private final int threshold;
 	private final Duration openFor;
@@ -51,6 +53,10 @@ final class CircuitBreaker {
 	synchronized void failed() {
 		failures++;
 		if (trialInFlight || failures >= threshold) {
+			if (openedAt == null || trialInFlight) {
+				log.warn("Population registry: circuit open for {} after {} failures in a row; filings carry on unchecked",
+						openFor, failures);
+			}
 			openedAt = clock.instant();
 		}
 		trialInFlight = false;

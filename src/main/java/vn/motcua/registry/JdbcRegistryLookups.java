@@ -82,7 +82,12 @@ final class JdbcRegistryLookups implements RegistryLookups {
 			return new Exchange(id, registry.ask(idNumber, why, id), null);
 		}
 		catch (RegistryUnreachable e) {
-			log.warn("Population registry unavailable ({}); carrying on without the check", e.getMessage());
+			if (e.withoutAttempt()) {
+				log.debug("Population registry not asked ({}); carrying on without the check", e.getMessage());
+			}
+			else {
+				log.warn("Population registry unavailable ({}); carrying on without the check", e.getMessage());
+			}
 			return new Exchange(id, null, e.getMessage());
 		}
 	}

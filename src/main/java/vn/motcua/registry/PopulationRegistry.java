@@ -25,5 +25,10 @@ interface PopulationRegistry {
 		RegistryUnreachable(String message) {
 			super(message);
 		}
+
+		/** Refused without trying (no registry configured, or the circuit is open): already reported once. */
+		boolean withoutAttempt() {
+			return getCause() == null;
+		}
 	}
 }

@@ -13,6 +13,7 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import jakarta.servlet.http.HttpServletRequest;
 import vn.motcua.platform.NavigationItem;
@@ -46,15 +47,26 @@ class ShellAdvice {
 				: auth.getPrincipal() instanceof OidcUser citizen && citizen.getClaimAsString("HoVaTen") != null
 						? citizen.getClaimAsString("HoVaTen") : auth.getName();
 		return new Shell(signedIn, signedIn ? auth.getName() : null, displayName, roles, navigation, path,
-				ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("lang", "vi").build().toUriString(),
-				ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("lang", "en").build().toUriString());
+				ServletUriComponentsBuilder.fromRequest(request));
 	}
 
+	/**
+	 * The links to switch language are built only when a page shows them: API controllers get this advice too,
+	 * and building them for every API call was a measurable share of its cost.
+	 */
 	record Shell(boolean signedIn, String username, String displayName, Set<String> roles, List<NavigationItem> navigation, String path,
-			String vietnameseUrl, String englishUrl) {
+			UriComponentsBuilder request) {
 
 		public boolean active(NavigationItem item) {
 			return path.equals(item.href());
+		}
+
+		public String vietnameseUrl() {
+			return request.cloneBuilder().replaceQueryParam("lang", "vi").build().toUriString();
+		}
+
+		public String englishUrl() {
+			return request.cloneBuilder().replaceQueryParam("lang", "en").build().toUriString();
 		}
 	}
 }
