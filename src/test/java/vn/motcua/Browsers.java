@@ -51,4 +51,29 @@ public final class Browsers {
 		browser.findElement(By.id("login-submit")).click();
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("welcome")));
 	}
+
+	/** Clicks an element after scrolling it into view; pressed by script when a fixed element covers it. */
+	public static void click(WebDriver browser, org.openqa.selenium.support.ui.WebDriverWait wait,
+			org.openqa.selenium.By by) {
+		org.openqa.selenium.WebElement e = wait
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(by));
+		((org.openqa.selenium.JavascriptExecutor) browser)
+			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", e);
+		try {
+			wait.until(org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(by)).click();
+		}
+		catch (org.openqa.selenium.ElementClickInterceptedException overlapped) {
+			((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].click()", browser.findElement(by));
+		}
+	}
+
+	/** A demo citizen signs in through the sandbox e-ID provider. */
+	public static void signInAsCitizen(WebDriver browser, org.openqa.selenium.support.ui.WebDriverWait wait, int port,
+			String idNumber) {
+		browser.get("http://localhost:" + port + "/login");
+		click(browser, wait, org.openqa.selenium.By.id("sign-in-vneid"));
+		click(browser, wait, org.openqa.selenium.By.cssSelector("button.demo-citizen[data-id-number='" + idNumber + "']"));
+		wait.until(org.openqa.selenium.support.ui.ExpectedConditions
+			.visibilityOfElementLocated(org.openqa.selenium.By.id("account-name")));
+	}
 }

@@ -18,12 +18,13 @@ public record Dossier(String code, String procedureCode, @Nullable String proced
 		@Nullable String submitter, @Nullable Integer assuranceLevel, Instant submittedAt, @Nullable Instant receivedAt,
 		@Nullable Instant dueAt, @Nullable Instant extendedDueAt, @Nullable Instant finishedAt,
 		@Nullable Instant returnedAt, @Nullable Instant stoppedAt, @Nullable Boolean onTime,
-		List<Supplement> supplements, long feeVnd, long paidVnd, boolean paidOnline, String registryCheck,
+		List<Supplement> supplements, long feeVnd, long paidVnd, boolean paidOnline, @Nullable String feeExemption,
+		String registryCheck,
 		boolean approved, @Nullable String assignee, @Nullable Step step, String deadlineState, int version) {
 
-	/** Nothing is owed. */
+	/** Nothing is owed: paid in full, or exempted (miễn phí, lệ phí). */
 	public boolean paid() {
-		return paidVnd >= feeVnd;
+		return feeExemption != null || paidVnd >= feeVnd;
 	}
 
 	/** One request for a supplement and, once the applicant has answered, its completion. */

@@ -79,9 +79,16 @@ public class LegacyImport {
 			.single();
 	}
 
-	/** One run as the admin page shows it. */
+	/** A run that has reported nothing for this long is taken for dead (its node stopped). */
+	static final java.time.Duration SILENCE = java.time.Duration.ofMinutes(5);
+
+	/**
+	 * One run as the admin page shows it.
+	 *
+	 * @param interrupted unfinished and silent for {@link #SILENCE}: the node that ran it stopped
+	 */
 	public record Run(long id, Instant startedAt, @Nullable Instant finishedAt, String actor, long lines, long imported,
-			long unchanged, long errors, @Nullable String errorLines) {
+			long unchanged, long errors, @Nullable String errorLines, boolean interrupted) {
 	}
 
 	public List<Run> recentRuns(int limit) {
@@ -90,8 +97,16 @@ public class LegacyImport {
 			.query((rs, n) -> new Run(rs.getLong("id"), rs.getTimestamp("started_at").toInstant(),
 					rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant(),
 					rs.getString("actor"), rs.getLong("lines"), rs.getLong("imported"), rs.getLong("unchanged"),
-					rs.getLong("errors"), rs.getString("error_lines")))
+					rs.getLong("errors"), rs.getString("error_lines"), interrupted(rs)))
 			.list();
+	}
+
+	private boolean interrupted(java.sql.ResultSet rs) throws java.sql.SQLException {
+		if (rs.getTimestamp("finished_at") != null) {
+			return false;
+		}
+		Timestamp last = rs.getTimestamp("progress_at") == null ? rs.getTimestamp("started_at") : rs.getTimestamp("progress_at");
+		return last.toInstant().plus(SILENCE).isBefore(clock.instant());
 	}
 
 	public Result importLines(InputStream in, String actor, long run) throws IOException {
@@ -147,8 +162,10 @@ public class LegacyImport {
 			tx.executeWithoutResult(s -> writeBatch(pending, errors, counts, actor));
 			pending.clear();
 		}
-		jdbc.sql("update dossier_import_run set lines = ?, imported = ?, unchanged = ?, errors = ? where id = ?")
-			.params(linesRead, counts[1], counts[2], counts[3], run)
+		jdbc.sql("""
+				update dossier_import_run set lines = ?, imported = ?, unchanged = ?, errors = ?, progress_at = ?
+				where id = ?""")
+			.params(linesRead, counts[1], counts[2], counts[3], Timestamp.from(clock.instant()), run)
 			.update();
 	}
 

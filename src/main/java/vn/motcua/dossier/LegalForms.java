@@ -24,6 +24,7 @@ import vn.motcua.catalog.ProcedureDetail;
 import vn.motcua.organization.Agencies;
 import vn.motcua.organization.Agency;
 import vn.motcua.platform.NotFound;
+import vn.motcua.platform.PdfPage;
 import vn.motcua.platform.Zones;
 
 /**

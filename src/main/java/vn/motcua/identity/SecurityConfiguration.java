@@ -35,6 +35,7 @@ import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import jakarta.servlet.http.HttpServletRequest;
+import vn.motcua.platform.FormRedirectOrigin;
 import vn.motcua.platform.MotCuaProperties;
 import vn.motcua.platform.PublicPaths;
 
@@ -121,7 +122,9 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain webChain(HttpSecurity http, List<PublicPaths> publicPaths,
 			StaffAuthenticationProvider staffAuthentication, CitizenClientRegistrations registrations,
-			CitizenSignIn citizenSignIn, MotCuaProperties properties, JdbcStaffAccounts staffAccounts) {
+			CitizenSignIn citizenSignIn, MotCuaProperties properties, JdbcStaffAccounts staffAccounts,
+			org.springframework.beans.factory.ObjectProvider<FormRedirectOrigin> formRedirectOrigins) {
+		List<FormRedirectOrigin> formRedirects = formRedirectOrigins.orderedStream().toList();
 		DefaultOAuth2AuthorizationRequestResolver withPkce = new DefaultOAuth2AuthorizationRequestResolver(
 				registrations, OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
 		withPkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
@@ -163,7 +166,7 @@ class SecurityConfiguration {
 			// the token lives in a cookie, so anonymous visitors cost no session row
 			.csrf(c -> c.csrfTokenRepository(new CookieCsrfTokenRepository()))
 			.headers(h -> headers(h).addHeaderWriter((request, response) -> response.setHeader("Content-Security-Policy",
-						webPolicy(registrations.issuerOrigin()))));
+						webPolicy(registrations.issuerOrigin(), formRedirects))));
 		return http.build();
 	}
 
@@ -181,10 +184,17 @@ class SecurityConfiguration {
 		}
 	}
 
-	/** Sign-out is a form whose answer redirects to the e-ID provider, so its origin joins form-action. */
-	static String webPolicy(@Nullable String issuerOrigin) {
-		return issuerOrigin == null ? CONTENT_SECURITY_POLICY
-				: CONTENT_SECURITY_POLICY.replace("form-action 'self'", "form-action 'self' " + issuerOrigin);
+	/**
+	 * Sign-out is a form whose answer redirects to the e-ID provider, and paying online one that redirects to
+	 * the gateway, so their origins join form-action.
+	 */
+	static String webPolicy(@Nullable String issuerOrigin, List<FormRedirectOrigin> others) {
+		StringBuilder allowed = new StringBuilder("form-action 'self'");
+		if (issuerOrigin != null) {
+			allowed.append(' ').append(issuerOrigin);
+		}
+		others.stream().map(FormRedirectOrigin::origin).filter(o -> !o.equals("'self'")).distinct().forEach(o -> allowed.append(' ').append(o));
+		return CONTENT_SECURITY_POLICY.replace("form-action 'self'", allowed.toString());
 	}
 
 	private static void apiHeaders(HeadersConfigurer<HttpSecurity> h) {

@@ -1,4 +1,4 @@
-package vn.motcua.dossier;
+package vn.motcua.platform;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,7 +21,7 @@ import org.springframework.core.io.ClassPathResource;
  * Vietnamese glyph; licence in {@code fonts/DejaVu-LICENSE.txt}), the two-column header of state documents,
  * wrapped paragraphs, simple tables, a QR image; new pages as the text runs on.
  */
-final class PdfPage implements AutoCloseable {
+public final class PdfPage implements AutoCloseable {
 
 	static final float MARGIN = 56;
 	private static final float WIDTH = PDRectangle.A4.getWidth();
@@ -32,7 +32,7 @@ final class PdfPage implements AutoCloseable {
 	private PDPageContentStream content;
 	private float y;
 
-	PdfPage() {
+	public PdfPage() {
 		try {
 			regular = load("fonts/DejaVuSerif.ttf");
 			bold = load("fonts/DejaVuSerif-Bold.ttf");
@@ -60,7 +60,7 @@ final class PdfPage implements AutoCloseable {
 	}
 
 	/** The header of a state document: issuing body on the left, national motto on the right. */
-	void header(String superior, String unit, String placeAndDate) {
+	public void header(String superior, String unit, String placeAndDate) {
 		float half = (WIDTH - 2 * MARGIN) / 2;
 		float top = y;
 		centered(superior.toUpperCase(java.util.Locale.forLanguageTag("vi")), regular, 10, MARGIN, half);
@@ -76,19 +76,19 @@ final class PdfPage implements AutoCloseable {
 		y = Math.min(y, left) - 18;
 	}
 
-	void title(String text) {
+	public void title(String text) {
 		for (String line : wrap(text, bold, 13, WIDTH - 2 * MARGIN)) {
 			centered(line, bold, 13, MARGIN, WIDTH - 2 * MARGIN);
 		}
 		y -= 8;
 	}
 
-	void subtitle(String text) {
+	public void subtitle(String text) {
 		centered(text, regular, 10, MARGIN, WIDTH - 2 * MARGIN);
 		y -= 6;
 	}
 
-	void paragraph(String text) {
+	public void paragraph(String text) {
 		for (String line : wrap(text, regular, 11, WIDTH - 2 * MARGIN)) {
 			write(line, regular, 11, MARGIN);
 		}
@@ -96,7 +96,7 @@ final class PdfPage implements AutoCloseable {
 	}
 
 	/** "Label: value" with the label bold. */
-	void field(String label, String value) {
+	public void field(String label, String value) {
 		String first = label + ": ";
 		float labelWidth = width(first, bold, 11);
 		List<String> lines = wrap(value, regular, 11, WIDTH - 2 * MARGIN - labelWidth);
@@ -110,7 +110,7 @@ final class PdfPage implements AutoCloseable {
 	}
 
 	/** A table with a header row; column widths as fractions of the text width. */
-	void table(List<String> headers, float[] fractions, List<List<String>> rows) {
+	public void table(List<String> headers, float[] fractions, List<List<String>> rows) {
 		float total = WIDTH - 2 * MARGIN;
 		row(headers, fractions, total, bold);
 		for (List<String> r : rows) {
@@ -150,7 +150,7 @@ final class PdfPage implements AutoCloseable {
 	}
 
 	/** Two signature blocks side by side: who hands over and who receives, or the applicant and the officer. */
-	void signatures(String left, String leftNote, String right, String rightNote) {
+	public void signatures(String left, String leftNote, String right, String rightNote) {
 		ensure(90);
 		float half = (WIDTH - 2 * MARGIN) / 2;
 		float top = y - 10;
@@ -164,7 +164,7 @@ final class PdfPage implements AutoCloseable {
 	}
 
 	/** An image (a QR code) at the right margin, with a caption under it. */
-	void image(java.awt.image.BufferedImage image, float size, String caption) {
+	public void image(java.awt.image.BufferedImage image, float size, String caption) {
 		ensure(size + 20);
 		try {
 			PDImageXObject x = LosslessFactory.createFromImage(document, image);
@@ -177,7 +177,7 @@ final class PdfPage implements AutoCloseable {
 		}
 	}
 
-	byte[] bytes() {
+	public byte[] bytes() {
 		try {
 			content.close();
 			content = null;

@@ -29,4 +29,20 @@ class SandboxSecurity {
 			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
 		return http.build();
 	}
+
+	/**
+	 * The payment sandbox likewise: its merchant API is called server to server, and its pay page belongs to
+	 * "the gateway", which posts to itself and sends the browser back to MotCua's return address.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain vnpaySandboxChain(HttpSecurity http) {
+		http.securityMatcher("/sandbox/vnpay/**")
+			.authorizeHttpRequests(a -> a.anyRequest().permitAll())
+			.csrf(c -> c.disable())
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; script-src 'self';"
+					+ " style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'")));
+		return http.build();
+	}
 }

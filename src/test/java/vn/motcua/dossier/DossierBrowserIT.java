@@ -5,7 +5,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -101,10 +100,7 @@ class DossierBrowserIT {
 	}
 
 	private void signInAsCitizen(WebDriverWait wait, DemoCitizen citizen) {
-		browser.get(base() + "/login");
-		click(wait, By.id("sign-in-vneid"));
-		click(wait, By.cssSelector("button.demo-citizen[data-id-number='" + citizen.person().idNumber() + "']"));
-		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("account-name")));
+		Browsers.signInAsCitizen(browser, wait, port, citizen.person().idNumber());
 	}
 
 	private void signOut(WebDriverWait wait) {
@@ -113,15 +109,7 @@ class DossierBrowserIT {
 	}
 
 	private void click(WebDriverWait wait, By by) {
-		WebElement e = wait.until(ExpectedConditions.presenceOfElementLocated(by));
-		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", e);
-		try {
-			wait.until(ExpectedConditions.elementToBeClickable(by)).click();
-		}
-		catch (org.openqa.selenium.ElementClickInterceptedException overlapped) {
-			// a fixed element (the footer on a short window) covers the point: press the element itself
-			((JavascriptExecutor) browser).executeScript("arguments[0].click()", browser.findElement(by));
-		}
+		Browsers.click(browser, wait, by);
 	}
 
 	private String status() {

@@ -55,15 +55,7 @@ class InternalProcessIT {
 	@BeforeEach
 	void setUp() {
 		fresh();
-		if (api.get("/api/v1/procedures/" + PROCEDURE).status() != 200) {
-			String csv = "code,name,field,agencyCode,level,durationWorkingDays,feeVnd,onlineLevel,internal\n"
-					+ PROCEDURE + ",Thủ tục kiểm thử có quy trình nội bộ,Kiểm thử,SXD,PROVINCE,10,0,FULL,false\n";
-			Api.Response r = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/admin/procedures:import"))
-				.header("Content-Type", "text/csv")
-				.header("Accept", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(csv)), api.token("admin"));
-			assertThat(r.status()).as(r.body()).isEqualTo(200);
-		}
+		vn.motcua.TestProcedures.ensure(api, PROCEDURE, "Thủ tục kiểm thử có quy trình nội bộ", "SXD", 10, 0);
 	}
 
 	@AfterEach

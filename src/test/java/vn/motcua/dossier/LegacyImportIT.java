@@ -27,6 +27,32 @@ class LegacyImportIT {
 
 	Api api;
 
+	@Autowired
+	LegacyImport legacy;
+
+	@Autowired
+	vn.motcua.TestClock clock;
+
+	@Test
+	void aRunThatStoppedReportingIsShownInterruptedAndARunningOneIsNot() {
+		java.time.Instant now = clock.instant();
+		long dead = jdbc.sql("""
+				insert into dossier_import_run (started_at, actor, lines, progress_at) values (?, 'admin', 5000, ?)
+				returning id""")
+			.params(java.sql.Timestamp.from(now.minusSeconds(900)), java.sql.Timestamp.from(now.minusSeconds(360)))
+			.query(Long.class)
+			.single();
+		long alive = legacy.newRun("admin");
+		java.util.Map<Long, LegacyImport.Run> runs = legacy.recentRuns(50)
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(LegacyImport.Run::id, r -> r));
+		assertThat(runs.get(dead).interrupted()).isTrue();
+		assertThat(runs.get(alive).interrupted()).isFalse();
+		jdbc.sql("update dossier_import_run set finished_at = ? where id in (?, ?)")
+			.params(java.sql.Timestamp.from(now), dead, alive)
+			.update();
+	}
+
 	@BeforeEach
 	void setUp() {
 		api = new Api(port);

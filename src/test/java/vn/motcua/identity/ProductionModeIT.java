@@ -37,6 +37,13 @@ class ProductionModeIT {
 	}
 
 	@Test
+	void refusesToStartWithoutThePaymentGatewaysTerminal() {
+		assertThatThrownBy(() -> start("prod_novnpay", Map.of("motcua.token-secret", SECRET, "motcua.admin.username",
+				"quantri", "motcua.admin.password", "Str0ng!Passw0rd#2026", "no-vnpay", true)))
+			.hasStackTraceContaining("MOTCUA_VNPAY_TMN_CODE");
+	}
+
+	@Test
 	void refusesToStartWithoutAFirstAdministrator() {
 		assertThatThrownBy(() -> start("prod_noadmin", Map.of("motcua.token-secret", SECRET)))
 			.hasStackTraceContaining("no administrator exists");
@@ -54,6 +61,8 @@ class ProductionModeIT {
 		try (ConfigurableApplicationContext app = start("prod_ok", Map.of("motcua.token-secret", SECRET,
 				"motcua.admin.username", "quantri", "motcua.admin.password", "Str0ng!Passw0rd#2026"))) {
 			Api api = new Api(((WebServerApplicationContext) app).getWebServer().getPort());
+			assertThat(api.get("/login").header("Content-Security-Policy"))
+				.as("paying online redirects the citizen's form to the gateway").contains("form-action 'self' https://pay.example.vn");
 			// an administrator must turn on two-factor before the API serves them
 			Api.Response unenrolled = api.tokenRequest("quantri", "Str0ng!Passw0rd#2026");
 			assertThat(unenrolled.status()).isEqualTo(403);
@@ -91,6 +100,12 @@ class ProductionModeIT {
 		all.put("server.port", "0");
 		all.put("db-scheduler.enabled", "false");
 		all.putIfAbsent("motcua.mode", "production");
+		if (!all.containsKey("no-vnpay")) {
+			all.putIfAbsent("motcua.vnpay.tmn-code", "CAMAU001");
+			all.putIfAbsent("motcua.vnpay.hash-secret", "a-secret-the-gateway-issued-0123456789");
+			all.putIfAbsent("motcua.vnpay.url", "https://pay.example.vn/vpcpay.html");
+		}
+		all.remove("no-vnpay");
 		// as command-line arguments, which outrank application.yml like an operator's flags do
 		return new SpringApplicationBuilder(MotCuaApplication.class)
 			.run(all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));

@@ -25,6 +25,7 @@ import vn.motcua.catalog.ProcedureDetail;
 import vn.motcua.catalog.Procedures;
 import vn.motcua.dossier.ActionRequest;
 import vn.motcua.dossier.Caller;
+import vn.motcua.dossier.Callers;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierAction;
 import vn.motcua.dossier.DossierQuery;

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.motcua.dossier.Caller;
+import vn.motcua.dossier.Callers;
 import vn.motcua.dossier.LegalForms;
 import vn.motcua.platform.ApiTime;
 import vn.motcua.platform.InvalidParameter;

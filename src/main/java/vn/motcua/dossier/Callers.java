@@ -1,4 +1,4 @@
-package vn.motcua.dossier.web;
+package vn.motcua.dossier;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -7,7 +7,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
 
-import vn.motcua.dossier.Caller;
 import vn.motcua.identity.AssuranceLevel;
 import vn.motcua.identity.Role;
 import vn.motcua.identity.SignedInUnit;
@@ -16,7 +15,7 @@ import vn.motcua.identity.StaffAccounts;
 
 /** Turns the signed-in principal (token, staff session or e-ID session) into a {@link Caller}. */
 @Component
-class Callers {
+public class Callers {
 
 	private final StaffAccounts staff;
 
@@ -24,7 +23,7 @@ class Callers {
 		this.staff = staff;
 	}
 
-	Caller of(Authentication auth) {
+	public Caller of(Authentication auth) {
 		Set<Role> roles = EnumSet.noneOf(Role.class);
 		for (GrantedAuthority a : auth.getAuthorities()) {
 			for (Role r : Role.values()) {

@@ -1,0 +1,57 @@
+package vn.motcua.payment;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import vn.motcua.dossier.DossierChanged;
+
+/**
+ * A dossier refused, stopped or withdrawn after it was paid gets its money back: its paid attempts are
+ * marked for refund when the change is committed (the event is kept until this has run), then refunded.
+ */
+@Component
+class RefundsOnEnd {
+
+	static final Set<String> ENDINGS = Set.of("REFUSE", "STOP", "WITHDRAW");
+
+	private final PaymentRepository repository;
+	private final Payments payments;
+	private final org.springframework.transaction.support.TransactionTemplate tx;
+	private final Clock clock;
+
+	RefundsOnEnd(PaymentRepository repository, Payments payments,
+			org.springframework.transaction.support.TransactionTemplate tx, Clock clock) {
+		this.repository = repository;
+		this.payments = payments;
+		this.tx = tx;
+		this.clock = clock;
+	}
+
+	@ApplicationModuleListener
+	void on(DossierChanged change) {
+		if (!ENDINGS.contains(change.action())) {
+			return;
+		}
+		List<Payment> paid = tx.execute(s -> {
+			List<Payment> due = repository.ofDossier(change.code())
+				.stream()
+				.filter(p -> p.status() == PaymentStatus.PAID && !p.refundDue())
+				.toList();
+			for (Payment p : due) {
+				repository.markRefundDue(repository.lock(p.id()), "Hồ sơ " + switch (change.action()) {
+					case "REFUSE" -> "bị từ chối tiếp nhận";
+					case "STOP" -> "bị dừng giải quyết";
+					default -> "được rút";
+				} + " sau khi đã nộp phí, lệ phí.", clock.instant(), "system");
+			}
+			return due;
+		});
+		for (Payment p : paid) {
+			payments.refund(p.id(), "system");
+		}
+	}
+}
