@@ -82,6 +82,36 @@ class CatalogAdminPageIT {
 		assertThat(page.body()).contains("8 ngày làm việc").doesNotContain("Căn cước");
 	}
 
+	@Test
+	void aProcedureWithSeveralCasesKeepsTheirCodesWhenAmended() throws Exception {
+		String bad = form(csrf("/admin/catalog/procedures/new"), "9.500002", "Thủ tục nhiều trường hợp", "10", "77/QĐ-UBND",
+				"Đơn đề nghị | 1 | 0 | bắt buộc") + "&otherCases=" + URLEncoder.encode("Công trình cấp III | ba | ngày",
+						StandardCharsets.UTF_8);
+		assertThat(post("/admin/catalog/procedures", "application/x-www-form-urlencoded", bad.getBytes(StandardCharsets.UTF_8))
+			.body()).contains("Dòng 1 trường hợp khác");
+		String good = form(csrf("/admin/catalog/procedures/new"), "9.500002", "Thủ tục nhiều trường hợp", "10",
+				"77/QĐ-UBND", "Đơn đề nghị | 1 | 0 | bắt buộc") + "&otherCases=" + URLEncoder.encode(
+						"Công trình cấp III | 15 | ngày | 50.000 | 40000 | 50000\nGia hạn | 8 | giờ", StandardCharsets.UTF_8);
+		assertThat(post("/admin/catalog/procedures", "application/x-www-form-urlencoded", good.getBytes(StandardCharsets.UTF_8))
+			.statusCode()).isEqualTo(302);
+		HttpResponse<String> json = browser.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/procedures/9.500002"))
+			.header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(json.body()).contains("\"9.500002-01\"", "\"9.500002-02\"", "\"9.500002-03\"", "Công trình cấp III",
+				"Gia hạn");
+		String edit = browser.send(HttpRequest.newBuilder(URI.create(base() + "/admin/catalog/procedures/9.500002")).build(),
+				HttpResponse.BodyHandlers.ofString()).body();
+		assertThat(edit).contains("Công trình cấp III | 15 | ngày | 50000 | 40000 | 50000 | 9.500002-02");
+		// amended with the first other case removed: the second keeps its code
+		String amended = form(csrf("/admin/catalog/procedures/9.500002"), "9.500002", "Thủ tục nhiều trường hợp", "10",
+				"78/QĐ-UBND", "Đơn đề nghị | 1 | 0 | bắt buộc") + "&otherCases=" + URLEncoder.encode(
+						"Gia hạn | 6 | giờ | 0 | 0 | 0 | 9.500002-03", StandardCharsets.UTF_8);
+		assertThat(post("/admin/catalog/procedures", "application/x-www-form-urlencoded",
+				amended.getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(302);
+		String after = browser.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/procedures/9.500002"))
+			.header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString()).body();
+		assertThat(after).contains("\"9.500002-03\"").doesNotContain("\"9.500002-02\"").contains("\"version\":2");
+	}
+
 	private static String form(String csrf, String code, String name, String days, String decision, String documents) {
 		Map<String, String> f = new java.util.LinkedHashMap<>();
 		f.put("_csrf", csrf);

@@ -66,6 +66,8 @@ class ProcedureEditor {
 		public String feeOnline = "0";
 		public String feePostal = "0";
 		public String documents = "";
+		/** Trường hợp khác, one per line: name | time limit | ngày/giờ/không | fee counter | online | postal | code. */
+		public String otherCases = "";
 		public String steps = "";
 		public String methods = "";
 		public String conditions = "";
@@ -89,6 +91,7 @@ class ProcedureEditor {
 		public void setFeeOnline(String v) { feeOnline = v; }
 		public void setFeePostal(String v) { feePostal = v; }
 		public void setDocuments(String v) { documents = v; }
+		public void setOtherCases(String v) { otherCases = v; }
 		public void setSteps(String v) { steps = v; }
 		public void setMethods(String v) { methods = v; }
 		public void setConditions(String v) { conditions = v; }
@@ -128,6 +131,7 @@ class ProcedureEditor {
 		f.documents = String.join("\n", c.documents().stream().map(doc -> doc.name() + " | " + doc.originals() + " | "
 				+ doc.copies() + " | " + (doc.required() ? "bắt buộc" : "nếu có") + (doc.replacedByData() ? " | dữ liệu" : ""))
 			.toList());
+		f.otherCases = String.join("\n", d.cases().stream().filter(x -> !x.isDefault()).map(ProcedureEditor::caseLine).toList());
 		f.steps = nz(d.steps());
 		f.methods = nz(d.methods());
 		f.conditions = nz(d.conditions());
@@ -180,6 +184,10 @@ class ProcedureEditor {
 		fees.put("ONLINE", (long) num0(FormNumbers.whole(form.feeOnline, "feeOnline", 0, 1_000_000_000, "Phí là số nguyên không âm (đồng)", errors)));
 		fees.put("POSTAL", (long) num0(FormNumbers.whole(form.feePostal, "feePostal", 0, 1_000_000_000, "Phí là số nguyên không âm (đồng)", errors)));
 		List<ProcedureDetail.Document> documents = documents(form.documents, errors);
+		// an edited procedure keeps its case codes: dossiers and internal processes refer to them
+		String defaultCode = procedures.find(code, true).map(d -> d.defaultCase().code()).orElse(code + "-01");
+		List<ProcedurePublication.CaseDraft> others = otherCases(form.otherCases, code, defaultCode, cutoff, documents,
+				errors);
 		required(form.decisionNumber, "decisionNumber", "Nhập số quyết định công bố", errors);
 		LocalDate decisionDate = null;
 		try {
@@ -199,8 +207,8 @@ class ProcedureEditor {
 					.filter(s -> !s.isEmpty()).toList(),
 				online, Texts.strippedOrNull(form.steps), Texts.strippedOrNull(form.methods), Texts.strippedOrNull(form.conditions), Texts.strippedOrNull(form.result),
 				Texts.strippedOrNull(form.legalBasis), form.internal,
-				List.of(new ProcedurePublication.CaseDraft(code + "-01", "Trường hợp chung", true, amount, unit, cutoff,
-						fees, documents)));
+				java.util.stream.Stream.concat(java.util.stream.Stream.of(new ProcedurePublication.CaseDraft(defaultCode,
+						"Trường hợp chung", true, amount, unit, cutoff, fees, documents)), others.stream()).toList());
 		int version = publication.publish(code, draft, new ProcedurePublication.Decision(form.decisionNumber.strip(),
 				decisionDate, existing ? "AMENDED" : "NEW", decisionDate), actor.getName());
 		redirect.addFlashAttribute("published", version);
@@ -240,6 +248,71 @@ class ProcedureEditor {
 					null, null, data));
 		}
 		return docs;
+	}
+
+	/**
+	 * The other cases, one per line: {@code tên | thời hạn | ngày/giờ/không | phí trực tiếp | phí trực tuyến |
+	 * phí bưu chính | mã}; the code is made when left out. They share the default case's documents and cut-off.
+	 */
+	private static List<ProcedurePublication.CaseDraft> otherCases(String text, String code, String defaultCode,
+			@Nullable LocalTime cutoff, List<ProcedureDetail.Document> documents, Map<String, String> errors) {
+		List<ProcedurePublication.CaseDraft> cases = new ArrayList<>();
+		java.util.Set<String> codes = new java.util.HashSet<>(List.of(defaultCode));
+		int n = 0;
+		for (String line : text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
+			n++;
+			String[] p = line.split("\\|", -1);
+			String name = p[0].strip();
+			String unit = switch (p.length > 2 ? p[2].strip().toLowerCase(java.util.Locale.ROOT) : "ngày") {
+				case "ngày", "ngay", "days", "" -> "DAYS";
+				case "giờ", "gio", "hours" -> "HOURS";
+				case "không", "khong", "none" -> "NONE";
+				default -> null;
+			};
+			Integer amount = null;
+			Map<String, Long> fees = new LinkedHashMap<>();
+			try {
+				if (!"NONE".equals(unit)) {
+					amount = Integer.parseInt(p.length > 1 ? p[1].strip() : "");
+				}
+				String[] channels = { "COUNTER", "ONLINE", "POSTAL" };
+				for (int i = 0; i < 3; i++) {
+					String fee = p.length > 3 + i ? p[3 + i].strip().replace(".", "") : "";
+					fees.put(channels[i], fee.isEmpty() ? 0L : Long.parseLong(fee));
+				}
+			}
+			catch (NumberFormatException e) {
+				amount = -1;
+			}
+			String caseCode = p.length > 6 && !p[6].isBlank() ? p[6].strip() : null;
+			if (caseCode == null) {
+				int next = cases.size() + 2;
+				do {
+					caseCode = code + "-" + String.format("%02d", next++);
+				}
+				while (codes.contains(caseCode));
+			}
+			if (name.isEmpty() || name.length() > 500 || unit == null || amount != null && (amount < 1 || amount > 10_000)
+					|| fees.values().stream().anyMatch(f -> f < 0 || f > 1_000_000_000) || !codes.add(caseCode)
+					|| !caseCode.matches("[0-9A-Za-z._-]{1,60}")) {
+				errors.put("otherCases", "Dòng " + n + " trường hợp khác: cần tên, thời hạn là số nguyên dương với đơn vị"
+						+ " ngày/giờ/không, phí là số nguyên không âm, mã không trùng");
+				continue;
+			}
+			cases.add(new ProcedurePublication.CaseDraft(caseCode, name, false, amount, unit, cutoff, fees, documents));
+		}
+		return cases;
+	}
+
+	private static String caseLine(ProcedureDetail.Case c) {
+		String unit = switch (c.durationUnit()) {
+			case "HOURS" -> "giờ";
+			case "NONE" -> "không";
+			default -> "ngày";
+		};
+		return c.name() + " | " + (c.durationAmount() == null ? "" : c.durationAmount()) + " | " + unit + " | "
+				+ c.feesVnd().getOrDefault("COUNTER", 0L) + " | " + c.feesVnd().getOrDefault("ONLINE", 0L) + " | "
+				+ c.feesVnd().getOrDefault("POSTAL", 0L) + " | " + c.code();
 	}
 
 	private static int num0(@Nullable Integer n) {
