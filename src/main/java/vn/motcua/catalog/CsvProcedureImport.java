@@ -52,7 +52,14 @@ class CsvProcedureImport implements ProcedureImport {
 	@Override
 	@Transactional
 	public Result importCsv(InputStream csv, String actor) {
+		return importCsv(csv, actor, Progress.NONE);
+	}
+
+	@Override
+	@Transactional
+	public Result importCsv(InputStream csv, String actor, Progress progress) {
 		List<Line> lines = parse(csv);
+		int written = 0;
 		Map<String, Integer> fieldIds = new HashMap<>();
 		int imported = 0;
 		int updated = 0;
@@ -76,6 +83,9 @@ class CsvProcedureImport implements ProcedureImport {
 			}
 			else {
 				unchanged++;
+			}
+			if (++written % 100 == 0 || written == lines.size()) {
+				progress.at(written, lines.size());
 			}
 		}
 		audit.record(AuditEntry.of(actor, "catalog.csv-imported", "catalog", "csv")

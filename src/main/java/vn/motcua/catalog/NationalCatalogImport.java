@@ -53,6 +53,12 @@ public class NationalCatalogImport {
 	/** Imports one record, an array of records, or an object whose {@code result}/{@code data} holds them. */
 	@Transactional
 	public Result importRecords(JsonNode payload, String actor) {
+		return importRecords(payload, actor, ProcedureImport.Progress.NONE);
+	}
+
+	/** As {@link #importRecords(JsonNode, String)}, telling {@code progress} how far the publishing has come. */
+	@Transactional
+	public Result importRecords(JsonNode payload, String actor, ProcedureImport.Progress progress) {
 		List<JsonNode> records = records(payload);
 		List<Map<String, Object>> errors = new ArrayList<>();
 		List<Parsed> parsed = new ArrayList<>();
@@ -79,7 +85,11 @@ public class NationalCatalogImport {
 		int published = 0;
 		int unchanged = 0;
 		int abolished = 0;
+		int done = 0;
 		for (Parsed p : parsed) {
+			if (done++ % 50 == 0) {
+				progress.at(done - 1, parsed.size());
+			}
 			Optional<ProcedureDetail> current = procedures.find(p.code(), true);
 			if (!p.inForce()) {
 				if (current.isPresent()) {
@@ -98,6 +108,7 @@ public class NationalCatalogImport {
 					new ProcedurePublication.Decision(d.number(), d.date(), type, d.effectiveFrom()), actor);
 			published++;
 		}
+		progress.at(parsed.size(), parsed.size());
 		audit.record(AuditEntry.of(actor, "catalog.national-imported", "catalog", "LayThuTuc")
 			.with(Map.of("records", records.size(), "published", published, "unchanged", unchanged, "abolished",
 					abolished)));

@@ -19,7 +19,22 @@ public interface ProcedureImport {
 	 *
 	 * @throws InvalidImport listing every bad line
 	 */
-	Result importCsv(InputStream csv, String actor);
+	default Result importCsv(InputStream csv, String actor) {
+		return importCsv(csv, actor, Progress.NONE);
+	}
+
+	/** As {@link #importCsv(InputStream, String)}, telling {@code progress} how far the writing has come. */
+	Result importCsv(InputStream csv, String actor, Progress progress);
+
+	/** Told how many procedures of how many are written, every so often and at the end. */
+	@FunctionalInterface
+	interface Progress {
+
+		Progress NONE = (done, total) -> {
+		};
+
+		void at(int done, int total);
+	}
 
 	/**
 	 * @param imported procedures created

@@ -183,8 +183,22 @@ class CatalogAdminPageIT {
 				+ "--" + boundary + "\r\nContent-Disposition: form-data; name=\"format\"\r\n\r\n" + format + "\r\n"
 				+ "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
 				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
-		return post("/admin/catalog/import", "multipart/form-data; boundary=" + boundary,
+		HttpResponse<String> started = post("/admin/catalog/import", "multipart/form-data; boundary=" + boundary,
 				body.getBytes(StandardCharsets.UTF_8));
+		assertThat(started.statusCode()).as("the import runs in the background").isEqualTo(302);
+		String page = started.headers().firstValue("Location").orElseThrow();
+		String run = page.substring(page.indexOf("run=") + 4);
+		// the page follows the run until it ends, as htmx does every second
+		HttpResponse<String> fragment = null;
+		for (int i = 0; i < 200; i++) {
+			fragment = browser.send(HttpRequest.newBuilder(URI.create(base() + "/admin/catalog/import/runs/" + run)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			if (!fragment.body().contains("id=\"import-progress\"")) {
+				break;
+			}
+			Thread.sleep(50);
+		}
+		return fragment;
 	}
 
 	private String csrf(String path) throws Exception {
