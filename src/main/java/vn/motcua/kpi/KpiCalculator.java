@@ -1,0 +1,67 @@
+package vn.motcua.kpi;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The figures straight from the dossiers, by the rules of api.md: the raw path (what a rollup must agree
+ * with) and, until rollups exist, the answer. One aggregation over the dossiers received in the period.
+ *
+ * <p>On time: a dossier's end is the first of finished, returned, stopped, but no later than the period's end;
+ * a supplement requested before that end and open at it moves the end back to its request; every supplement
+ * completed by then gives back its wait (elapsed time); more than one request before the end makes it late;
+ * no due date is on time.
+ */
+@Component
+class KpiCalculator {
+
+	private static final String FIGURES = """
+			with d as (
+			  select d.code, d.channel, d.due_at, d.fee_vnd, d.fee_exemption, d.paid_online, d.digitized,
+			         d.electronic_result,
+			         least(coalesce(d.finished_at, d.returned_at, d.stopped_at, :pe), :pe) as e
+			  from dossier d
+			  where d.received_at >= :ps and d.received_at < :pe and (:all or d.agency_code = any(:units))
+			), s as (
+			  select d.code,
+			         count(*) filter (where x.requested_at < d.e) as requests,
+			         min(x.requested_at) filter (where x.requested_at < d.e
+			           and (x.completed_at is null or x.completed_at > d.e)) as open_since,
+			         coalesce(sum(extract(epoch from x.completed_at - x.requested_at))
+			           filter (where x.requested_at < d.e and x.completed_at <= d.e), 0) as waited
+			  from d join dossier_supplement x on x.dossier_code = d.code
+			  group by d.code
+			)
+			select count(*) as received,
+			       count(*) filter (where d.channel = 'ONLINE') as online,
+			       count(*) filter (where d.due_at is null or coalesce(s.requests, 0) <= 1
+			         and coalesce(s.open_since, d.e) - make_interval(secs => coalesce(s.waited, 0)) <= d.due_at) as on_time,
+			       count(*) filter (where d.fee_vnd > 0 and d.fee_exemption is null) as fee,
+			       count(*) filter (where d.fee_vnd > 0 and d.fee_exemption is null and d.paid_online) as paid_online,
+			       count(*) filter (where d.digitized) as digitized,
+			       count(*) filter (where d.electronic_result) as electronic
+			from d left join s on s.code = d.code""";
+
+	private final JdbcClient jdbc;
+
+	KpiCalculator(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** @param units the deciding units counted; null for the whole province */
+	KpiFigures figures(Instant periodStart, Instant periodEnd, @Nullable List<String> units) {
+		return jdbc.sql(FIGURES)
+			.param("ps", Timestamp.from(periodStart))
+			.param("pe", Timestamp.from(periodEnd))
+			.param("all", units == null)
+			.param("units", units == null ? new String[0] : units.toArray(String[]::new))
+			.query((rs, n) -> new KpiFigures(rs.getLong("received"), rs.getLong("online"), rs.getLong("on_time"),
+					rs.getLong("fee"), rs.getLong("paid_online"), rs.getLong("digitized"), rs.getLong("electronic")))
+			.single();
+	}
+}

@@ -1,0 +1,45 @@
+package vn.motcua.kpi;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The counts of a period and unit subtree, and their rates as percentages rounded half-up to two decimals
+ * (null when the denominator is zero).
+ *
+ * @param feeDossiers received dossiers that owe a fee and are not exempted
+ */
+public record KpiFigures(long received, long receivedOnline, long onTime, long feeDossiers, long paidOnline,
+		long digitized, long electronicResult) {
+
+	public @Nullable BigDecimal onlineRate() {
+		return rate(receivedOnline, received);
+	}
+
+	public @Nullable BigDecimal onTimeRate() {
+		return rate(onTime, received);
+	}
+
+	public @Nullable BigDecimal onlinePaymentRate() {
+		return rate(paidOnline, feeDossiers);
+	}
+
+	public @Nullable BigDecimal digitizedRate() {
+		return rate(digitized, received);
+	}
+
+	public @Nullable BigDecimal electronicResultRate() {
+		return rate(electronicResult, received);
+	}
+
+	static @Nullable BigDecimal rate(long numerator, long denominator) {
+		if (denominator == 0) {
+			return null;
+		}
+		return BigDecimal.valueOf(numerator)
+			.multiply(BigDecimal.valueOf(100))
+			.divide(BigDecimal.valueOf(denominator), 2, RoundingMode.HALF_UP);
+	}
+}

@@ -1,0 +1,146 @@
+package vn.motcua.kpi;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import tools.jackson.databind.JsonNode;
+import vn.motcua.Api;
+import vn.motcua.MotCuaIntegrationTest;
+import vn.motcua.TestProcedures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code GET /api/v1/kpi} against hand-computed examples: dossiers of the Department of Health (SYT, which no
+ * other test uses) migrated with known dates, supplements, open ones and one ending after the period.
+ */
+@MotCuaIntegrationTest
+class KpiIT {
+
+	@LocalServerPort
+	int port;
+
+	Api api;
+
+	/**
+	 * January 2025, due dates at 08:00. On time: A (finished before due), C (3 days waiting for a supplement given
+	 * back), F (open, due after the period), G (a supplement open since before its due date), I (finished after
+	 * the period, but within its due date at the period's end). Late: B (finished after due), D (two supplement
+	 * requests), E (open past its due date). H is received in February.
+	 */
+	static final String LINES = String.join("\n",
+			line("KPI-A", "ONLINE", "2025-01-06", "2025-01-09", "\"2025-01-08T10:00:00+07:00\"", "[]", 50000, true, true, true),
+			line("KPI-B", "COUNTER", "2025-01-06", "2025-01-09", "\"2025-01-10T10:00:00+07:00\"", "[]", 30000, false, true, false),
+			line("KPI-C", "ONLINE", "2025-01-06", "2025-01-09", "\"2025-01-12T08:00:00+07:00\"",
+					supplements("2025-01-07T08:00:00+07:00", "2025-01-10T08:00:00+07:00"), 0, false, false, false),
+			line("KPI-D", "COUNTER", "2025-01-06", "2025-01-20", "\"2025-01-10T08:00:00+07:00\"",
+					"[" + supplement("2025-01-07T08:00:00+07:00", "2025-01-08T08:00:00+07:00") + ","
+							+ supplement("2025-01-08T10:00:00+07:00", "2025-01-09T08:00:00+07:00") + "]", 20000, false, false, false),
+			line("KPI-E", "COUNTER", "2025-01-06", "2025-01-20", "null", "[]", 0, false, false, false),
+			line("KPI-F", "ONLINE", "2025-01-27", "2025-02-15", "null", "[]", 0, false, false, false),
+			line("KPI-G", "COUNTER", "2025-01-20", "2025-01-28", "null", "[" + supplement("2025-01-25T08:00:00+07:00", null) + "]",
+					0, false, false, false),
+			line("KPI-H", "COUNTER", "2025-02-03", "2025-02-06", "\"2025-02-05T08:00:00+07:00\"", "[]", 0, false, false, false),
+			line("KPI-I", "COUNTER", "2025-01-28", "2025-02-03", "\"2025-02-05T08:00:00+07:00\"", "[]", 0, false, false, false))
+			+ "\n";
+
+	@BeforeEach
+	void setUp() {
+		api = new Api(port);
+		TestProcedures.ensure(api, "9.900001", "Thủ tục kiểm thử của Sở Xây dựng", "SXD", 3, 0);
+		if (api.get("/api/v1/dossiers/KPI-A", api.token("admin")).status() != 200) {
+			Api.Response r = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/admin/dossiers:import"))
+				.header("Content-Type", "application/x-ndjson")
+				.POST(HttpRequest.BodyPublishers.ofString(LINES)), api.token("admin"));
+			assertThat(r.status()).as(r.body()).isEqualTo(200);
+			assertThat(r.json().get("imported").asInt()).as(r.body()).isEqualTo(9);
+		}
+	}
+
+	@Test
+	void aPastMonthIsJudgedAtItsEnd() {
+		JsonNode k = kpi("from=2025-01-01&to=2025-01-31&agency=SYT", "province");
+		assertThat(k.get("received").asLong()).isEqualTo(8);
+		assertThat(k.get("receivedOnline").asLong()).isEqualTo(3);
+		assertThat(k.get("onlineRate").decimalValue()).isEqualByComparingTo("37.50");
+		assertThat(k.get("onTime").asLong()).as("A, C, F, G, I").isEqualTo(5);
+		assertThat(k.get("onTimeRate").decimalValue()).isEqualByComparingTo("62.50");
+		assertThat(k.get("feeDossiers").asLong()).isEqualTo(3);
+		assertThat(k.get("paidOnline").asLong()).isEqualTo(1);
+		assertThat(k.get("onlinePaymentRate").decimalValue()).isEqualByComparingTo("33.33");
+		assertThat(k.get("digitizedRate").decimalValue()).isEqualByComparingTo("25.00");
+		assertThat(k.get("electronicResultRate").decimalValue()).isEqualByComparingTo("12.50");
+
+		JsonNode score = k.get("score");
+		JsonNode progress = group(score, "Tiến độ, kết quả giải quyết");
+		assertThat(progress.get("score").decimalValue()).as("20 × 5/8").isEqualByComparingTo("12.50");
+		JsonNode online = group(score, "Dịch vụ công trực tuyến").get("indicators").get(2);
+		assertThat(online.get("score").decimalValue()).as("6 × 37.5 % / 50 %").isEqualByComparingTo("4.50");
+		assertThat(group(score, "Mức độ hài lòng").get("score").isNull()).isTrue();
+		assertThat(group(score, "Mức độ hài lòng").get("fullMax").asInt()).isEqualTo(18);
+		// 12.5 + 4.5 + 6 × 1/3 + 6 × 12.5 % + 4 × 25 % = 12.5 + 4.5 + 2 + 0.75 + 1 = 20.75 of 42 scored points
+		assertThat(score.get("total").decimalValue()).isEqualByComparingTo("20.75");
+		assertThat(score.get("max").decimalValue()).isEqualByComparingTo("42");
+		assertThat(score.get("rating").asString()).isEqualTo("Yếu");
+	}
+
+	@Test
+	void aPeriodEndingInTheFutureIsJudgedNow() {
+		JsonNode k = kpi("from=2025-01-01&to=2099-12-31&agency=SYT", "admin");
+		assertThat(k.get("received").asLong()).isEqualTo(9);
+		assertThat(k.get("onTime").asLong()).as("A, C, G (still waiting for its supplement), H").isEqualTo(4);
+		assertThat(k.get("onTimeRate").decimalValue()).isEqualByComparingTo("44.44");
+	}
+
+	@Test
+	void whoMayAskAndForWhat() {
+		assertThat(status("from=2025-01-01&to=2025-01-31&agency=SYT", "leader")).as("another department").isEqualTo(403);
+		assertThat(status("from=2025-01-01&to=2025-01-31", "specialist")).isEqualTo(403);
+		assertThat(status("from=2025-01-01&to=2025-01-31", "leader")).as("their own department").isEqualTo(200);
+		assertThat(status("from=2025-01-31&to=2025-01-01", "admin")).isEqualTo(400);
+		assertThat(status("from=2025-13-01&to=2025-01-31", "admin")).isEqualTo(400);
+		assertThat(status("from=2025-01-01&to=2025-01-31&agency=NO_SUCH", "admin")).isEqualTo(404);
+		JsonNode empty = kpi("from=2024-01-01&to=2024-01-31&agency=SYT", "admin");
+		assertThat(empty.get("received").asLong()).isZero();
+		assertThat(empty.get("onTimeRate").isNull()).as("no denominator, no rate").isTrue();
+		assertThat(empty.get("score").get("total").isNull()).isTrue();
+		assertThat(api.get("/api/v1/kpi?from=2025-01-01&to=2025-01-31").status()).isEqualTo(401);
+	}
+
+	private JsonNode kpi(String query, String user) {
+		Api.Response r = api.get("/api/v1/kpi?" + query, api.token(user));
+		assertThat(r.status()).as(r.body()).isEqualTo(200);
+		return r.json();
+	}
+
+	private int status(String query, String user) {
+		return api.get("/api/v1/kpi?" + query, api.token(user)).status();
+	}
+
+	private static JsonNode group(JsonNode score, String name) {
+		return score.get("groups").valueStream().filter(g -> g.get("name").asString().equals(name)).findFirst().orElseThrow();
+	}
+
+	private static String line(String code, String channel, String received, String due, String finished,
+			String supplements, long fee, boolean paidOnline, boolean digitized, boolean electronic) {
+		return "{\"code\":\"" + code + "\",\"procedureCode\":\"9.900001\",\"agencyCode\":\"SYT\",\"channel\":\"" + channel
+				+ "\",\"submittedAt\":\"" + received + "T07:30:00+07:00\",\"receivedAt\":\"" + received
+				+ "T08:00:00+07:00\",\"dueAt\":\"" + due + "T08:00:00+07:00\",\"finishedAt\":" + finished
+				+ ",\"nationalStatus\":" + ("null".equals(finished) ? 4 : 9) + ",\"supplements\":" + supplements
+				+ ",\"feeVnd\":" + fee + ",\"paidOnline\":" + paidOnline + ",\"digitized\":" + digitized
+				+ ",\"electronicResult\":" + electronic + "}";
+	}
+
+	private static String supplements(String requested, String completed) {
+		return "[" + supplement(requested, completed) + "]";
+	}
+
+	private static String supplement(String requested, String completed) {
+		return "{\"requestedAt\":\"" + requested + "\",\"completedAt\":" + (completed == null ? "null" : "\"" + completed + "\"")
+				+ "}";
+	}
+}
