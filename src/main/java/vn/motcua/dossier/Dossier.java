@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param agencyCode the deciding unit (competent authority); {@code receivingUnitCode} the unit that received
  * @param onTime null until the dossier ends, then judged by {@link OnTimeRule}
  * @param step the step of its internal process the dossier waits in; null under the default process
+ * @param rating the applicant's rating once the result is returned: {@code SATISFIED} or {@code DISSATISFIED}
  */
 public record Dossier(String code, String procedureCode, @Nullable String procedureName,
 		@Nullable Integer procedureVersion, @Nullable String caseCode,
@@ -19,7 +20,7 @@ public record Dossier(String code, String procedureCode, @Nullable String proced
 		@Nullable Instant dueAt, @Nullable Instant extendedDueAt, @Nullable Instant finishedAt,
 		@Nullable Instant returnedAt, @Nullable Instant stoppedAt, @Nullable Boolean onTime,
 		List<Supplement> supplements, long feeVnd, long paidVnd, boolean paidOnline, @Nullable String feeExemption,
-		String registryCheck,
+		@Nullable String rating, String registryCheck,
 		boolean approved, @Nullable String assignee, @Nullable Step step, String deadlineState, int version) {
 
 	/** Nothing is owed: paid in full, or exempted (miễn phí, lệ phí). */

@@ -76,7 +76,7 @@ class DossierRepository {
 					d.receivingUnitCode(), d.status(), d.channel(), d.applicant(), d.submitter(), d.assuranceLevel(),
 					d.submittedAt(), d.receivedAt(), d.dueAt(), d.extendedDueAt(), d.finishedAt(), d.returnedAt(),
 					d.stoppedAt(), OnTimeRule.ofEnded(d.dueAt(), d.finishedAt(), d.returnedAt(), d.stoppedAt(), s), s,
-					d.feeVnd(), d.paidVnd(), d.paidOnline(), d.feeExemption(), d.registryCheck(), d.approved(), d.assignee(), d.step(),
+					d.feeVnd(), d.paidVnd(), d.paidOnline(), d.feeExemption(), d.rating(), d.registryCheck(), d.approved(), d.assignee(), d.step(),
 					d.deadlineState(), d.version());
 	}
 
@@ -102,7 +102,7 @@ class DossierRepository {
 				instant(rs, "submitted_at"), instant(rs, "received_at"), instant(rs, "due_at"),
 				instant(rs, "extended_due_at"), instant(rs, "finished_at"), instant(rs, "returned_at"),
 				instant(rs, "stopped_at"), null, List.of(), rs.getLong("fee_vnd"), rs.getLong("paid_vnd"),
-				rs.getBoolean("paid_online"), rs.getString("fee_exemption"), rs.getString("registry_check"), rs.getBoolean("approved"),
+				rs.getBoolean("paid_online"), rs.getString("fee_exemption"), rs.getString("rating"), rs.getString("registry_check"), rs.getBoolean("approved"),
 				rs.getString("assignee"), currentStep(rs), rs.getString("deadline_state"), rs.getInt("version"));
 	}
 

@@ -23,7 +23,7 @@ class KpiCalculator {
 	private static final String FIGURES = """
 			with d as (
 			  select d.code, d.channel, d.due_at, d.fee_vnd, d.fee_exemption, d.paid_online, d.digitized,
-			         d.electronic_result,
+			         d.electronic_result, d.rating,
 			         least(coalesce(d.finished_at, d.returned_at, d.stopped_at, :pe), :pe) as e
 			  from dossier d
 			  where d.received_at >= :ps and d.received_at < :pe and (:all or d.agency_code = any(:units))
@@ -44,7 +44,8 @@ class KpiCalculator {
 			       count(*) filter (where d.fee_vnd > 0 and d.fee_exemption is null) as fee,
 			       count(*) filter (where d.fee_vnd > 0 and d.fee_exemption is null and d.paid_online) as paid_online,
 			       count(*) filter (where d.digitized) as digitized,
-			       count(*) filter (where d.electronic_result) as electronic
+			       count(*) filter (where d.electronic_result) as electronic,
+			       count(*) filter (where d.rating = 'DISSATISFIED') as dissatisfied
 			from d left join s on s.code = d.code""";
 
 	private final JdbcClient jdbc;
@@ -61,7 +62,8 @@ class KpiCalculator {
 			.param("all", units == null)
 			.param("units", units == null ? new String[0] : units.toArray(String[]::new))
 			.query((rs, n) -> new KpiFigures(rs.getLong("received"), rs.getLong("online"), rs.getLong("on_time"),
-					rs.getLong("fee"), rs.getLong("paid_online"), rs.getLong("digitized"), rs.getLong("electronic")))
+					rs.getLong("fee"), rs.getLong("paid_online"), rs.getLong("digitized"), rs.getLong("electronic"),
+					rs.getLong("dissatisfied")))
 			.single();
 	}
 }

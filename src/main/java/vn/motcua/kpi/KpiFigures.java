@@ -10,9 +10,10 @@ import org.jspecify.annotations.Nullable;
  * (null when the denominator is zero).
  *
  * @param feeDossiers received dossiers that owe a fee and are not exempted
+ * @param dissatisfied received dossiers their applicant rated not satisfied
  */
 public record KpiFigures(long received, long receivedOnline, long onTime, long feeDossiers, long paidOnline,
-		long digitized, long electronicResult) {
+		long digitized, long electronicResult, long dissatisfied) {
 
 	public @Nullable BigDecimal onlineRate() {
 		return rate(receivedOnline, received);

@@ -102,7 +102,7 @@ public class Kpis {
 							Indicator.none("4.5a", "TTHC sử dụng dữ liệu dân cư", 2))),
 					Group.of("Mức độ hài lòng", List.of(Indicator.none("5.2", "Tiến độ xử lý phản ánh, kiến nghị", 6),
 							Indicator.none("5.3", "Hài lòng trong xử lý phản ánh, kiến nghị", 6),
-							Indicator.none("5.4", "Hài lòng trong tiếp nhận, giải quyết TTHC", 6))));
+							satisfaction(f))));
 			BigDecimal total = null;
 			BigDecimal max = BigDecimal.ZERO;
 			for (Group g : groups) {
@@ -114,6 +114,18 @@ public class Kpis {
 				}
 			}
 			return new Score(total, max, total == null ? null : rating(total, max), groups);
+		}
+
+		/**
+		 * 5.4: 100 % less the late share and the share rated not satisfied, full points at 90 %; no dossier
+		 * received scores 0, as the national portal does.
+		 */
+		static Indicator satisfaction(KpiFigures f) {
+			if (f.received() == 0) {
+				return new Indicator("5.4", "Hài lòng trong tiếp nhận, giải quyết TTHC", null, 0L, 0L, BigDecimal.ZERO, 6);
+			}
+			long satisfied = Math.max(0, f.received() - (f.received() - f.onTime()) - f.dissatisfied());
+			return Indicator.linear("5.4", "Hài lòng trong tiếp nhận, giải quyết TTHC", satisfied, f.received(), 6, 0.9);
 		}
 
 		/** Xếp loại on a 100-point scale: Xuất sắc ≥ 90, Tốt ≥ 80, Khá ≥ 70, Trung bình ≥ 50, else Yếu. */

@@ -179,6 +179,32 @@ class DossierCitizenIT {
 		assertThat(jdbc.sql("select count(*) from dossier").query(Long.class).single()).isEqualTo(before + 1);
 	}
 
+	@Test
+	void theApplicantRatesTheServiceOnceAfterTheResultIsReturned() {
+		DemoCitizen who = level(2, 1);
+		WebSession citizen = WebSession.citizen(port, who.person().idNumber(), 2);
+		String code = fileOnline(citizen, who.person(), DossierTestSupport.PROCEDURE).get("code").asString();
+		String rate = json(Map.of("rating", "DISSATISFIED", "comment", "Phải đi lại hai lần"));
+		assertThat(citizen.json("POST", "/api/v1/dossiers/" + code + "/rating", rate).status()).as("not returned yet")
+			.isEqualTo(409);
+		dossiers.ok("officer", code, "RECEIVE", Map.of());
+		dossiers.ok("officer", code, "FORWARD", Map.of());
+		dossiers.ok("specialist", code, "APPROVE", Map.of("note", "Đạt"));
+		dossiers.ok("leader", code, "FINISH", Map.of("note", "Đồng ý"));
+		dossiers.ok("officer", code, "RETURN_RESULT", Map.of());
+		assertThat(citizen.json("POST", "/api/v1/dossiers/" + code + "/rating", json(Map.of("rating", "MEH"))).status())
+			.isEqualTo(400);
+		assertThat(api.postJson("/api/v1/dossiers/" + code + "/rating", Map.of("rating", "SATISFIED"), api.token("officer"))
+			.status()).as("only the applicant rates").isEqualTo(403);
+		Api.Response rated = citizen.json("POST", "/api/v1/dossiers/" + code + "/rating", rate);
+		assertThat(rated.status()).as(rated.body()).isEqualTo(200);
+		assertThat(rated.json().get("rating").asString()).isEqualTo("DISSATISFIED");
+		assertThat(citizen.json("POST", "/api/v1/dossiers/" + code + "/rating", rate).status()).as("once").isEqualTo(409);
+		assertThat(citizen.get("/dossiers/" + code).body()).contains("Bạn đã đánh giá: Không hài lòng");
+		assertThat(api.get("/api/v1/dossiers/" + code + "/history", api.token("officer")).body()).contains("RATED",
+				"Phải đi lại hai lần");
+	}
+
 	private JsonNode fileOnline(WebSession citizen, Person p, String procedure) {
 		Api.Response r = citizen.json("POST", "/api/v1/dossiers", json(body(p, procedure)));
 		assertThat(r.status()).as(r.body()).isEqualTo(201);

@@ -80,12 +80,14 @@ class KpiIT {
 		assertThat(progress.get("score").decimalValue()).as("20 × 5/8").isEqualByComparingTo("12.50");
 		JsonNode online = group(score, "Dịch vụ công trực tuyến").get("indicators").get(2);
 		assertThat(online.get("score").decimalValue()).as("6 × 37.5 % / 50 %").isEqualByComparingTo("4.50");
-		assertThat(group(score, "Mức độ hài lòng").get("score").isNull()).isTrue();
 		assertThat(group(score, "Mức độ hài lòng").get("fullMax").asInt()).isEqualTo(18);
-		// 12.5 + 4.5 + 6 × 1/3 + 6 × 12.5 % + 4 × 25 % = 12.5 + 4.5 + 2 + 0.75 + 1 = 20.75 of 42 scored points
-		assertThat(score.get("total").decimalValue()).isEqualByComparingTo("20.75");
-		assertThat(score.get("max").decimalValue()).isEqualByComparingTo("42");
-		assertThat(score.get("rating").asString()).isEqualTo("Yếu");
+		JsonNode satisfaction = group(score, "Mức độ hài lòng").get("indicators").get(2);
+		assertThat(satisfaction.get("score").decimalValue()).as("100 % − 3/8 late − 0 dissatisfied = 62.5 %; 6 × 62.5/90")
+			.isEqualByComparingTo("4.17");
+		// 12.5 + 4.5 + 6 × 1/3 + 6 × 12.5 % + 4 × 25 % + 4.17 = 12.5 + 4.5 + 2 + 0.75 + 1 + 4.17 = 24.92 of 48
+		assertThat(score.get("total").decimalValue()).isEqualByComparingTo("24.92");
+		assertThat(score.get("max").decimalValue()).isEqualByComparingTo("48");
+		assertThat(score.get("rating").asString()).as("51.9 of 100").isEqualTo("Trung bình");
 	}
 
 	@Test
@@ -107,7 +109,8 @@ class KpiIT {
 		JsonNode empty = kpi("from=2024-01-01&to=2024-01-31&agency=SYT", "admin");
 		assertThat(empty.get("received").asLong()).isZero();
 		assertThat(empty.get("onTimeRate").isNull()).as("no denominator, no rate").isTrue();
-		assertThat(empty.get("score").get("total").isNull()).isTrue();
+		assertThat(empty.get("score").get("total").decimalValue()).as("5.4 scores 0 without dossiers, as nationally")
+			.isEqualByComparingTo("0");
 		assertThat(api.get("/api/v1/kpi?from=2025-01-01&to=2025-01-31").status()).isEqualTo(401);
 	}
 

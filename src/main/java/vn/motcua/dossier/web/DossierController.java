@@ -35,10 +35,12 @@ import vn.motcua.platform.Texts;
 class DossierController {
 
 	private final Dossiers dossiers;
+	private final vn.motcua.dossier.DossierRatings ratings;
 	private final Callers callers;
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	DossierController(Dossiers dossiers, Callers callers) {
+	DossierController(Dossiers dossiers, vn.motcua.dossier.DossierRatings ratings, Callers callers) {
+		this.ratings = ratings;
 		this.dossiers = dossiers;
 		this.callers = callers;
 	}
@@ -80,6 +82,17 @@ class DossierController {
 	@GetMapping("/api/v1/dossiers/{code}")
 	Map<String, @Nullable Object> get(@PathVariable String code, Authentication caller) {
 		return DossierJson.of(dossiers.get(code, callers.of(caller)));
+	}
+
+	/** The applicant's rating once the result is returned: {@code {"rating":"SATISFIED|DISSATISFIED","comment"}}. */
+	@PostMapping("/api/v1/dossiers/{code}/rating")
+	Map<String, @Nullable Object> rate(@PathVariable String code, @RequestBody JsonNode body, Authentication caller) {
+		vn.motcua.dossier.Dossier d = ratings.rate(code, body.path("rating").asString(null),
+				body.path("comment").asString(null), callers.of(caller));
+		Map<String, @Nullable Object> out = new LinkedHashMap<>();
+		out.put("code", d.code());
+		out.put("rating", d.rating());
+		return out;
 	}
 
 	@PostMapping("/api/v1/dossiers/{code}/actions")

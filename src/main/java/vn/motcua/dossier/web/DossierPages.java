@@ -58,10 +58,13 @@ class DossierPages {
 	private final RegistryLookups registry;
 	private final MessageSource messages;
 	private final vn.motcua.dossier.DossierDocuments documents;
+	private final vn.motcua.dossier.DossierRatings ratings;
 
 	DossierPages(Dossiers dossiers, Callers callers, Procedures procedures, CitizenAccounts citizens,
-			RegistryLookups registry, MessageSource messages, vn.motcua.dossier.DossierDocuments documents) {
+			RegistryLookups registry, MessageSource messages, vn.motcua.dossier.DossierDocuments documents,
+			vn.motcua.dossier.DossierRatings ratings) {
 		this.documents = documents;
+		this.ratings = ratings;
 		this.dossiers = dossiers;
 		this.callers = callers;
 		this.procedures = procedures;
@@ -209,6 +212,26 @@ class DossierPages {
 				.stream()
 				.map(err -> err.field() + ": " + InvalidFields.message(err, messages, locale))
 				.toList());
+		}
+		catch (DomainProblem e) {
+			if (e.status().value() == 404) {
+				throw e;
+			}
+			flash.addFlashAttribute("errors", List.of(e.getMessage()));
+		}
+		return "redirect:/dossiers/" + code;
+	}
+
+	@PostMapping("/dossiers/{code}/rating")
+	String rate(@PathVariable String code, @RequestParam(required = false) @Nullable String rating,
+			@RequestParam(required = false) @Nullable String comment, Authentication auth, RedirectAttributes flash,
+			Locale locale) {
+		try {
+			ratings.rate(code, rating, comment, callers.of(auth));
+			flash.addFlashAttribute("done", "RATED");
+		}
+		catch (InvalidFields e) {
+			flash.addFlashAttribute("errors", e.messages(messages, locale));
 		}
 		catch (DomainProblem e) {
 			if (e.status().value() == 404) {
