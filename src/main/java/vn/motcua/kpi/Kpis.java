@@ -55,6 +55,32 @@ public class Kpis {
 		return new Report(f, Score.of(f));
 	}
 
+	/** A unit's figures for the ranking on the dashboard. */
+	public record UnitFigures(String code, String name, KpiFigures figures) {
+	}
+
+	/** The figures of each unit directly below {@code agency} (below the province root when null). */
+	@Transactional(readOnly = true)
+	public List<UnitFigures> byUnit(LocalDate from, LocalDate to, @Nullable String agency, Caller caller) {
+		units(agency, caller);
+		LocalDate today = LocalDate.now(clock.withZone(Zones.VIETNAM));
+		List<vn.motcua.organization.Agency> active = agencies.validOn(today);
+		String parent = agency != null ? agency
+				: active.stream().filter(a -> a.parentCode() == null).map(vn.motcua.organization.Agency::code).findFirst()
+					.orElse(null);
+		Instant start = from.atStartOfDay(Zones.VIETNAM).toInstant();
+		Instant end = to.plusDays(1).atStartOfDay(Zones.VIETNAM).toInstant();
+		Instant now = clock.instant();
+		return active.stream()
+			.filter(a -> parent != null && parent.equals(a.parentCode()))
+			.map(a -> new UnitFigures(a.code(), a.name(),
+					calculator.figures(start, end.isBefore(now) ? end : now, agencies.subtree(a.code()))))
+			.filter(u -> u.figures().received() > 0)
+			.sorted(java.util.Comparator.comparing((UnitFigures u) -> u.figures().onTimeRate(),
+					java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())).thenComparing(UnitFigures::code))
+			.toList();
+	}
+
 	/** The units counted; null for the whole province. */
 	private @Nullable List<String> units(@Nullable String agency, Caller caller) {
 		if (agency != null && agencies.find(agency).isEmpty()) {

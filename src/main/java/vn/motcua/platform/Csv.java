@@ -114,4 +114,16 @@ public final class Csv {
 			throw new UncheckedIOException(e);
 		}
 	}
+
+	/**
+	 * One cell for a CSV file opened in a spreadsheet: quoted, and a value starting with = + - @ (a formula to
+	 * a spreadsheet) made text by a leading apostrophe.
+	 */
+	public static String cell(@org.jspecify.annotations.Nullable String value) {
+		if (value == null) {
+			return "";
+		}
+		String v = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+		return "\"" + v.replace("\"", "\"\"") + "\"";
+	}
 }

@@ -114,6 +114,24 @@ class KpiIT {
 		assertThat(api.get("/api/v1/kpi?from=2025-01-01&to=2025-01-31").status()).isEqualTo(401);
 	}
 
+	@Test
+	void theLeadersDashboardShowsTheYearTheMonthsAndTheUnitsAndExportsThem() {
+		vn.motcua.WebSession province = new vn.motcua.WebSession(port);
+		province.signIn("province", "province");
+		String page = province.get("/staff/dashboard?year=2025").body();
+		assertThat(page).contains("Chỉ số chỉ đạo, điều hành", "id=\"trend-chart\"", "data-kpi=\"onTime\"",
+				"Sở Y tế", "echarts.min.js", "01/2025");
+		String syt = province.get("/staff/dashboard?year=2025&agency=SYT").body();
+		assertThat(syt).contains("33.33%", "Mục tiêu của tỉnh: 90%");
+		java.net.http.HttpResponse<String> csv = province.get("/staff/dashboard.csv?year=2025");
+		assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+		assertThat(csv.body()).startsWith("\uFEFFma_don_vi,ten_don_vi,tiep_nhan");
+		assertThat(csv.body()).contains("\"SYT\",\"Sở Y tế\",9,3,33.33,");
+		vn.motcua.WebSession specialist = new vn.motcua.WebSession(port);
+		specialist.signIn("specialist", "specialist");
+		assertThat(specialist.get("/staff/dashboard").statusCode()).isEqualTo(403);
+	}
+
 	private JsonNode kpi(String query, String user) {
 		Api.Response r = api.get("/api/v1/kpi?" + query, api.token(user));
 		assertThat(r.status()).as(r.body()).isEqualTo(200);

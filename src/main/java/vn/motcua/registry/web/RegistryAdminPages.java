@@ -103,13 +103,8 @@ class RegistryAdminPages {
 		}
 	}
 
-	/** Quotes a cell and neutralises spreadsheet formulas (a cell starting with = + - @ is read as text). */
 	static String cell(@Nullable String value) {
-		if (value == null) {
-			return "";
-		}
-		String v = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-		return "\"" + v.replace("\"", "\"\"") + "\"";
+		return vn.motcua.platform.Csv.cell(value);
 	}
 
 	record Row(LoggedLookup lookup, OffsetDateTime at) {
