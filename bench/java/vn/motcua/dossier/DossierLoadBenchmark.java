@@ -94,6 +94,13 @@ public final class DossierLoadBenchmark {
 				System.out.println(out);
 				throw new IllegalStateException("pgbench gave no tps");
 			}
+			Matcher failed = Pattern.compile("number of failed transactions: (\\d+)").matcher(out);
+			Matcher processed = Pattern.compile("number of transactions actually processed: (\\d+)").matcher(out);
+			if (failed.find() && Long.parseLong(failed.group(1)) > 0 || processed.find() && Long.parseLong(processed.group(1)) < 10) {
+				// a replay that failed or barely ran is no measure: say so instead of printing a ratio
+				System.out.println(out);
+				throw new IllegalStateException("pgbench replay failed or completed under 10 transactions; run again");
+			}
 			double sqlRequests = Double.parseDouble(tps.group(1)) * replayed;
 			System.out.printf("pgbench, %d clients: %.0f transactions/s = %.0f requests/s of direct SQL (average %s ms)%n",
 					CLIENTS, Double.parseDouble(tps.group(1)), sqlRequests, lat.find() ? lat.group(1) : "?");
