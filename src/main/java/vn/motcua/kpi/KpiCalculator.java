@@ -22,7 +22,7 @@ class KpiCalculator {
 
 	private static final String FIGURES = """
 			with d as (
-			  select d.code, d.channel, d.due_at, d.fee_vnd, d.fee_exemption, d.paid_online, d.digitized,
+			  select d.code, d.procedure_code, d.channel, d.due_at, d.fee_vnd, d.fee_exemption, d.paid_online, d.digitized,
 			         d.electronic_result, d.rating,
 			         least(coalesce(d.finished_at, d.returned_at, d.stopped_at, :pe), :pe) as e
 			  from dossier d
@@ -48,10 +48,37 @@ class KpiCalculator {
 			       count(*) filter (where d.rating = 'DISSATISFIED') as dissatisfied
 			from d left join s on s.code = d.code""";
 
+	/** The same figures per procedure, with its name and field, most received first. */
+	private static final String BY_PROCEDURE = FIGURES.replace("select count(*) as received,",
+			"select d.procedure_code, max(p.name) as procedure_name, max(f.name) as field_name, count(*) as received,")
+		.replace("from d left join s on s.code = d.code",
+				"from d left join s on s.code = d.code join procedure p on p.code = d.procedure_code"
+						+ " join procedure_field f on f.id = p.field_id group by d.procedure_code order by count(*) desc, d.procedure_code");
+
 	private final JdbcClient jdbc;
 
 	KpiCalculator(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	/** One procedure's figures. */
+	record ByProcedure(String code, String name, String field, KpiFigures figures) {
+	}
+
+	List<ByProcedure> byProcedure(Instant periodStart, Instant periodEnd, @Nullable List<String> units) {
+		return jdbc.sql(BY_PROCEDURE)
+			.param("ps", Timestamp.from(periodStart))
+			.param("pe", Timestamp.from(periodEnd))
+			.param("all", units == null)
+			.param("units", units == null ? new String[0] : units.toArray(String[]::new))
+			.query((rs, n) -> new ByProcedure(rs.getString("procedure_code"), rs.getString("procedure_name"),
+					rs.getString("field_name"), figures(rs)))
+			.list();
+	}
+
+	private static KpiFigures figures(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new KpiFigures(rs.getLong("received"), rs.getLong("online"), rs.getLong("on_time"), rs.getLong("fee"),
+				rs.getLong("paid_online"), rs.getLong("digitized"), rs.getLong("electronic"), rs.getLong("dissatisfied"));
 	}
 
 	/** @param units the deciding units counted; null for the whole province */
@@ -61,9 +88,7 @@ class KpiCalculator {
 			.param("pe", Timestamp.from(periodEnd))
 			.param("all", units == null)
 			.param("units", units == null ? new String[0] : units.toArray(String[]::new))
-			.query((rs, n) -> new KpiFigures(rs.getLong("received"), rs.getLong("online"), rs.getLong("on_time"),
-					rs.getLong("fee"), rs.getLong("paid_online"), rs.getLong("digitized"), rs.getLong("electronic"),
-					rs.getLong("dissatisfied")))
+			.query((rs, n) -> figures(rs))
 			.single();
 	}
 }

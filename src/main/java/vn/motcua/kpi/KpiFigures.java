@@ -15,6 +15,13 @@ import org.jspecify.annotations.Nullable;
 public record KpiFigures(long received, long receivedOnline, long onTime, long feeDossiers, long paidOnline,
 		long digitized, long electronicResult, long dissatisfied) {
 
+	/** The counts of two disjoint sets together. */
+	public KpiFigures plus(KpiFigures o) {
+		return new KpiFigures(received + o.received, receivedOnline + o.receivedOnline, onTime + o.onTime,
+				feeDossiers + o.feeDossiers, paidOnline + o.paidOnline, digitized + o.digitized,
+				electronicResult + o.electronicResult, dissatisfied + o.dissatisfied);
+	}
+
 	public @Nullable BigDecimal onlineRate() {
 		return rate(receivedOnline, received);
 	}

@@ -55,6 +55,37 @@ public class Kpis {
 		return new Report(f, Score.of(f));
 	}
 
+	/** A procedure's figures, with its field, for the breakdown on the dashboard. */
+	public record ProcedureFigures(String code, String name, String field, KpiFigures figures) {
+	}
+
+	/** The figures per procedure and per field of a period and unit subtree, most received first. */
+	@Transactional(readOnly = true)
+	public List<ProcedureFigures> byProcedure(LocalDate from, LocalDate to, @Nullable String agency, Caller caller) {
+		List<String> units = units(agency, caller);
+		Instant start = from.atStartOfDay(Zones.VIETNAM).toInstant();
+		Instant end = to.plusDays(1).atStartOfDay(Zones.VIETNAM).toInstant();
+		Instant now = clock.instant();
+		return calculator.byProcedure(start, end.isBefore(now) ? end : now, units)
+			.stream()
+			.map(p -> new ProcedureFigures(p.code(), p.name(), p.field(), p.figures()))
+			.toList();
+	}
+
+	/** Sums procedures' figures by field, most received first. */
+	public static java.util.Map<String, KpiFigures> byField(List<ProcedureFigures> procedures) {
+		java.util.Map<String, KpiFigures> fields = new java.util.LinkedHashMap<>();
+		for (ProcedureFigures p : procedures) {
+			fields.merge(p.field(), p.figures(), KpiFigures::plus);
+		}
+		return fields.entrySet()
+			.stream()
+			.sorted(java.util.Map.Entry.<String, KpiFigures>comparingByValue(
+					java.util.Comparator.comparingLong(KpiFigures::received).reversed()))
+			.collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue,
+					(a, b) -> a, java.util.LinkedHashMap::new));
+	}
+
 	/** A unit's figures for the ranking on the dashboard. */
 	public record UnitFigures(String code, String name, KpiFigures figures) {
 	}

@@ -122,7 +122,8 @@ class KpiIT {
 		assertThat(page).contains("Chỉ số chỉ đạo, điều hành", "id=\"trend-chart\"", "data-kpi=\"onTime\"",
 				"Sở Y tế", "echarts.min.js", "01/2025");
 		String syt = province.get("/staff/dashboard?year=2025&agency=SYT").body();
-		assertThat(syt).contains("33.33%", "Mục tiêu của tỉnh: 90%");
+		assertThat(syt).contains("33.33%", "Mục tiêu của tỉnh: 90%", "id=\"fields\"", "Kiểm thử", "id=\"procedures\"",
+				"9.900001");
 		java.net.http.HttpResponse<String> csv = province.get("/staff/dashboard.csv?year=2025");
 		assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
 		assertThat(csv.body()).startsWith("\uFEFFma_don_vi,ten_don_vi,tiep_nhan");

@@ -83,6 +83,9 @@ class KpiDashboard {
 		model.addAttribute("report", report);
 		model.addAttribute("targets", targets);
 		model.addAttribute("units", kpis.byUnit(from, to, unit, caller));
+		List<Kpis.ProcedureFigures> procedures = kpis.byProcedure(from, to, unit, caller);
+		model.addAttribute("procedures", procedures.size() > 50 ? procedures.subList(0, 50) : procedures);
+		model.addAttribute("fields", Kpis.byField(procedures));
 		model.addAttribute("trend", json.writeValueAsString(Map.of("months", months, "online", online, "onTime", onTime,
 				"payment", payment, "labels", List.of("Nộp trực tuyến", "Đúng hạn", "Thanh toán trực tuyến"))));
 		return "kpi/dashboard";
