@@ -52,6 +52,12 @@ class CitizenSignInIT {
 			.param(citizen.person().idNumber()).query(Long.class).single()).isEqualTo(1);
 		// the prefill lookup is logged under the citizen's own name, and they can see it
 		assertThat(web.get("/account/lookups").body()).contains("Công dân xem thông tin cá nhân để điền sẵn hồ sơ");
+		// coming back to the page in the same session asks the registry no more
+		long lookups = jdbc.sql("select count(*) from registry_lookup where id_number = ?")
+			.param(citizen.person().idNumber()).query(Long.class).single();
+		assertThat(web.get("/account").body()).contains(citizen.person().permanentAddress(), "registry-verified");
+		assertThat(jdbc.sql("select count(*) from registry_lookup where id_number = ?")
+			.param(citizen.person().idNumber()).query(Long.class).single()).isEqualTo(lookups);
 
 		// staff pages stay closed to a citizen
 		assertThat(web.get("/staff").statusCode()).isEqualTo(403);

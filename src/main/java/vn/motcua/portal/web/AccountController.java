@@ -1,6 +1,9 @@
 package vn.motcua.portal.web;
 
 import java.time.OffsetDateTime;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -8,11 +11,15 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import jakarta.servlet.http.HttpSession;
+
 import vn.motcua.identity.CitizenAccount;
 import vn.motcua.identity.CitizenAccounts;
 import vn.motcua.platform.PageRequestParams;
 import vn.motcua.platform.Zones;
 import vn.motcua.registry.RegistryLookups;
+import vn.motcua.registry.RegistryResult;
+import vn.motcua.registry.Resident;
 import vn.motcua.registry.RegistryPurpose;
 
 /**
@@ -32,14 +39,37 @@ class AccountController {
 		this.registry = registry;
 	}
 
+	/** What the registry said about the citizen, kept for the session so each visit is not another lookup. */
+	record Profile(RegistryResult result, @Nullable Resident resident) implements java.io.Serializable {
+
+		public Optional<Resident> residentIfKnown() {
+			return Optional.ofNullable(resident);
+		}
+	}
+
+	/** The page's view of the lookup: the same shape whether it was made now or earlier in the session. */
+	public record RegistryView(RegistryResult result, Optional<Resident> resident) {
+	}
+
 	@GetMapping("/account")
-	String account(Authentication citizen, Model model) {
+	String account(Authentication citizen, HttpSession session, Model model) {
 		CitizenAccount account = accounts.find(citizen.getName()).orElseThrow();
 		model.addAttribute("account", account);
-		model.addAttribute("registry",
-				registry.lookUp(account.idNumber(), new RegistryPurpose(account.idNumber(), PREFILL_PURPOSE, null)));
+		Profile profile = session.getAttribute(PROFILE) instanceof Profile p && account.idNumber().equals(
+				p.resident() == null ? account.idNumber() : p.resident().idNumber()) ? p : null;
+		if (profile == null) {
+			RegistryLookups.Lookup l = registry.lookUp(account.idNumber(),
+					new RegistryPurpose(account.idNumber(), PREFILL_PURPOSE, null));
+			profile = new Profile(l.result(), l.resident().orElse(null));
+			if (l.result() != RegistryResult.UNAVAILABLE) {
+				session.setAttribute(PROFILE, profile); // an unavailable registry is asked again next visit
+			}
+		}
+		model.addAttribute("registry", new RegistryView(profile.result(), profile.residentIfKnown()));
 		return "portal/account";
 	}
+
+	static final String PROFILE = "motcua.account.registry-profile";
 
 	@GetMapping("/account/lookups")
 	String lookups(Authentication citizen, @RequestParam(defaultValue = "0") int page, Model model) {
