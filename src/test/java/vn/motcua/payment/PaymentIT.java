@@ -195,6 +195,33 @@ class PaymentIT {
 	}
 
 	@Test
+	void aNotificationAfterTheReturnAndOneWithoutAnyReturnBothSettle() throws Exception {
+		String late = file();
+		JsonNode afterReturn = order(late, "ONLINE", "officer", 201);
+		HttpResponse<String> back = payInSandbox(afterReturn, "PAY", "RETURN_BEFORE_IPN");
+		String returnPage = http.send(HttpRequest.newBuilder(URI.create(back.headers().firstValue("Location").orElseThrow()))
+			.build(), HttpResponse.BodyHandlers.ofString()).body();
+		assertThat(returnPage).contains("return-success", "IPN");
+		for (int i = 0; i < 80 && !"PAID".equals(status(afterReturn)); i++) {
+			Thread.sleep(100);
+		}
+		assertThat(status(afterReturn)).as("settled by the IPN two seconds after the return").isEqualTo("PAID");
+
+		String closed = file();
+		JsonNode noReturn = order(closed, "ONLINE", "officer", 201);
+		String payUrl = noReturn.get("payUrl").asString();
+		HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(api.base() + "/sandbox/vnpay/paymentv2/decide"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("query=" + URLEncoder.encode(payUrl.substring(payUrl.indexOf('?') + 1),
+					StandardCharsets.UTF_8) + "&outcome=PAY&scenario=NO_RETURN"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("vnpay-closed");
+		assertThat(status(noReturn)).as("the IPN settled it; the browser never came back").isEqualTo("PAID");
+		assertThat(dossier(closed).get("paidOnline").asBoolean()).isTrue();
+	}
+
+	@Test
 	void cashAtTheCounterSettlesAtOnceWithAReceiptAndTheWorkflowResumesAfterPayment() throws Exception {
 		String code = file();
 		api.postJson("/api/v1/dossiers/" + code + "/actions", Map.of("action", "FORWARD", "version", 0), api.token("officer"));
