@@ -42,7 +42,7 @@ public final class LegacyImportBenchmark {
 				"--db-scheduler.enabled=false", "--logging.level.root=warn")) {
 			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
 			HttpClient http = HttpClient.newHttpClient();
-			String token = token(http, port);
+			String token = new DossierLoadBenchmark.Http("http://127.0.0.1:" + port).token("admin");
 			for (String round : new String[] { "first import", "same file again" }) {
 				long t0 = System.nanoTime();
 				HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
@@ -85,17 +85,5 @@ public final class LegacyImportBenchmark {
 			}
 		}
 		return Files.size(file);
-	}
-
-	private static String token(HttpClient http, int port) throws Exception {
-		HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/auth/token"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"admin\"}"))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(r.body());
-		if (!m.find()) {
-			throw new IllegalStateException("no token: " + r.body());
-		}
-		return m.group(1);
 	}
 }

@@ -29,7 +29,8 @@ public record WorkingDuration(int amount, Unit unit) {
 		return new WorkingDuration(n, Unit.MINUTES);
 	}
 
-	long seconds(WorkingHours hours) {
+	/** In seconds of working time, a day being as long as {@code hours} makes it. */
+	public long seconds(WorkingHours hours) {
 		return switch (unit) {
 			case DAYS -> (long) amount * hours.dayLengthSeconds();
 			case HOURS -> amount * 3600L;

@@ -56,7 +56,8 @@ class Deadlines {
 	}
 
 	@Nullable Instant due(Instant receivedAt, ProcedureDetail.Case c) {
-		if (c.durationAmount() == null || "NONE".equals(c.durationUnit())) {
+		WorkingDuration duration = timeLimit(c);
+		if (duration == null) {
 			return null;
 		}
 		Instant from = receivedAt;
@@ -67,8 +68,15 @@ class Deadlines {
 				from = local.toLocalDate().plusDays(1).atStartOfDay(Zones.VIETNAM).toInstant();
 			}
 		}
-		WorkingDuration duration = "HOURS".equals(c.durationUnit()) ? WorkingDuration.hours(c.durationAmount())
-				: WorkingDuration.days(c.durationAmount());
 		return calendar.due(from, duration);
+	}
+
+	/** The case's time limit in working time; null for a case without an appointment date. */
+	@Nullable WorkingDuration timeLimit(ProcedureDetail.Case c) {
+		if (c.durationAmount() == null || "NONE".equals(c.durationUnit())) {
+			return null;
+		}
+		return "HOURS".equals(c.durationUnit()) ? WorkingDuration.hours(c.durationAmount())
+				: WorkingDuration.days(c.durationAmount());
 	}
 }

@@ -28,8 +28,10 @@ class DossierSteps {
 	private final JdbcClient jdbc;
 	private final InternalProcesses processes;
 	private final WorkingCalendar calendar;
+	private final Deadlines deadlines;
 
-	DossierSteps(JdbcClient jdbc, InternalProcesses processes, WorkingCalendar calendar) {
+	DossierSteps(JdbcClient jdbc, InternalProcesses processes, WorkingCalendar calendar, Deadlines deadlines) {
+		this.deadlines = deadlines;
 		this.jdbc = jdbc;
 		this.processes = processes;
 		this.calendar = calendar;
@@ -144,7 +146,8 @@ class DossierSteps {
 			return false;
 		}
 		Instant due = null;
-		long total = c == null ? 0 : totalSeconds(c);
+		WorkingDuration limit = c == null ? null : deadlines.timeLimit(c);
+		long total = limit == null ? 0 : limit.seconds(calendar.workingHours());
 		if (total > 0) {
 			int minutes = (int) Math.max(1, Math.round(total * share / 100.0 / 60));
 			due = calendar.due(now, WorkingDuration.minutes(minutes));
@@ -153,14 +156,5 @@ class DossierSteps {
 			.params(Timestamp.from(now), due == null ? null : Timestamp.from(due), code, position)
 			.update();
 		return true;
-	}
-
-	/** The case's time limit in working seconds; 0 for a case without an appointment date. */
-	private long totalSeconds(ProcedureDetail.Case c) {
-		if (c.durationAmount() == null || "NONE".equals(c.durationUnit())) {
-			return 0;
-		}
-		return "HOURS".equals(c.durationUnit()) ? c.durationAmount() * 3600L
-				: (long) c.durationAmount() * calendar.workingHours().dayLengthSeconds();
 	}
 }

@@ -48,10 +48,7 @@ public class Kpis {
 			throw new InvalidParameter("from", "Ngày bắt đầu (from) phải không sau ngày kết thúc (to).");
 		}
 		List<String> units = units(agency, caller);
-		Instant start = from.atStartOfDay(Zones.VIETNAM).toInstant();
-		Instant end = to.plusDays(1).atStartOfDay(Zones.VIETNAM).toInstant();
-		Instant now = clock.instant();
-		KpiFigures f = calculator.figures(start, end.isBefore(now) ? end : now, units);
+		KpiFigures f = calculator.figures(start(from), end(to), units);
 		return new Report(f, Score.of(f));
 	}
 
@@ -63,10 +60,7 @@ public class Kpis {
 	@Transactional(readOnly = true)
 	public List<ProcedureFigures> byProcedure(LocalDate from, LocalDate to, @Nullable String agency, Caller caller) {
 		List<String> units = units(agency, caller);
-		Instant start = from.atStartOfDay(Zones.VIETNAM).toInstant();
-		Instant end = to.plusDays(1).atStartOfDay(Zones.VIETNAM).toInstant();
-		Instant now = clock.instant();
-		return calculator.byProcedure(start, end.isBefore(now) ? end : now, units)
+		return calculator.byProcedure(start(from), end(to), units)
 			.stream()
 			.map(p -> new ProcedureFigures(p.code(), p.name(), p.field(), p.figures()))
 			.toList();
@@ -99,17 +93,27 @@ public class Kpis {
 		String parent = agency != null ? agency
 				: active.stream().filter(a -> a.parentCode() == null).map(vn.motcua.organization.Agency::code).findFirst()
 					.orElse(null);
-		Instant start = from.atStartOfDay(Zones.VIETNAM).toInstant();
-		Instant end = to.plusDays(1).atStartOfDay(Zones.VIETNAM).toInstant();
-		Instant now = clock.instant();
+		Instant start = start(from);
+		Instant end = end(to);
 		return active.stream()
 			.filter(a -> parent != null && parent.equals(a.parentCode()))
 			.map(a -> new UnitFigures(a.code(), a.name(),
-					calculator.figures(start, end.isBefore(now) ? end : now, agencies.subtree(a.code()))))
+					calculator.figures(start, end, agencies.subtree(a.code()))))
 			.filter(u -> u.figures().received() > 0)
 			.sorted(java.util.Comparator.comparing((UnitFigures u) -> u.figures().onTimeRate(),
 					java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())).thenComparing(UnitFigures::code))
 			.toList();
+	}
+
+	private static Instant start(LocalDate from) {
+		return from.atStartOfDay(Zones.VIETNAM).toInstant();
+	}
+
+	/** The period's end: the end of {@code to}, or now when that is earlier. */
+	private Instant end(LocalDate to) {
+		Instant end = to.plusDays(1).atStartOfDay(Zones.VIETNAM).toInstant();
+		Instant now = clock.instant();
+		return end.isBefore(now) ? end : now;
 	}
 
 	/** The units counted; null for the whole province. */

@@ -14,7 +14,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.motcua.dossier.Caller;
-import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierFees;
 import vn.motcua.identity.Role;
 import vn.motcua.platform.DomainProblem;
@@ -62,8 +61,7 @@ public class Payments {
 		if (p.method() != PaymentMethod.ONLINE) {
 			return ordered;
 		}
-		Dossier d = fees.current(code);
-		String info = "Thanh toan phi le phi ho so " + d.code();
+		String info = "Thanh toan phi le phi ho so " + code;
 		return new Ordered(p, gateway.payUrl(p, info, browser.returnUrl(), browser.clientIp(), browser.locale()),
 				ordered.created());
 	}

@@ -22,19 +22,9 @@ final class DossierTestSupport {
 		this.api = api;
 	}
 
-	static synchronized void importProcedures(Api api) {
-		if (api.get("/api/v1/procedures/" + PROCEDURE).status() == 200) {
-			return;
-		}
-		String csv = "code,name,field,agencyCode,level,durationWorkingDays,feeVnd,onlineLevel,internal\n"
-				+ PROCEDURE + ",Thủ tục kiểm thử của Sở Xây dựng,Kiểm thử,SXD,PROVINCE,3,0,FULL,false\n"
-				+ OTHER_UNIT_PROCEDURE + ",Thủ tục kiểm thử của Sở Tư pháp,Kiểm thử,STP,PROVINCE,3,0,FULL,false\n";
-		Api.Response r = api.send(java.net.http.HttpRequest.newBuilder(
-				java.net.URI.create(api.base() + "/api/v1/admin/procedures:import"))
-			.header("Content-Type", "text/csv")
-			.header("Accept", "application/json")
-			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(csv)), api.token("admin"));
-		assertThat(r.status()).as(r.body()).isEqualTo(200);
+	static void importProcedures(Api api) {
+		vn.motcua.TestProcedures.ensure(api, PROCEDURE, "Thủ tục kiểm thử của Sở Xây dựng", "SXD", 3, 0);
+		vn.motcua.TestProcedures.ensure(api, OTHER_UNIT_PROCEDURE, "Thủ tục kiểm thử của Sở Tư pháp", "STP", 3, 0);
 	}
 
 	static Map<String, Object> applicant(int i) {

@@ -209,12 +209,7 @@ class PaymentIT {
 
 		String closed = file();
 		JsonNode noReturn = order(closed, "ONLINE", "officer", 201);
-		String payUrl = noReturn.get("payUrl").asString();
-		HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(api.base() + "/sandbox/vnpay/paymentv2/decide"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("query=" + URLEncoder.encode(payUrl.substring(payUrl.indexOf('?') + 1),
-					StandardCharsets.UTF_8) + "&outcome=PAY&scenario=NO_RETURN"))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> page = decideInSandbox(noReturn, "PAY", "NO_RETURN");
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("vnpay-closed");
 		assertThat(status(noReturn)).as("the IPN settled it; the browser never came back").isEqualTo("PAID");
@@ -348,14 +343,20 @@ class PaymentIT {
 		HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(payUrl)).build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(page.body()).contains("vnpay-decide").doesNotContain("vnpay-problem");
+		HttpResponse<String> r = decideInSandbox(payment, outcome, scenario);
+		assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
+		return r;
+	}
+
+	/** The tester's answer on the sandbox pay page, as its form posts it. */
+	private HttpResponse<String> decideInSandbox(JsonNode payment, String outcome, String scenario) throws Exception {
+		String payUrl = payment.get("payUrl").asString();
 		String form = "query=" + URLEncoder.encode(payUrl.substring(payUrl.indexOf('?') + 1), StandardCharsets.UTF_8)
 				+ "&outcome=" + outcome + "&scenario=" + scenario;
-		HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(api.base() + "/sandbox/vnpay/paymentv2/decide"))
+		return http.send(HttpRequest.newBuilder(URI.create(api.base() + "/sandbox/vnpay/paymentv2/decide"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(form))
 			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
-		return r;
 	}
 
 	/** A notification signed as the gateway would (or with another secret), straight to the IPN address. */

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import jakarta.servlet.http.HttpServletResponse;
 import vn.motcua.audit.AuditEntry;
 import vn.motcua.audit.AuditLog;
+import vn.motcua.platform.Csv;
 import vn.motcua.platform.Zones;
 import vn.motcua.registry.RegistryLookups;
 import vn.motcua.registry.RegistryLookups.LoggedLookup;
@@ -93,18 +94,14 @@ class RegistryAdminPages {
 	private static void write(Writer out, LoggedLookup l) {
 		try {
 			out.write(String.join(",", l.id().toString(),
-					OffsetDateTime.ofInstant(l.at(), Zones.VIETNAM).toString(), cell(l.actor()), cell(l.purpose()),
-					cell(l.dossierCode()), l.idNumber(), l.kind(), l.result().name(),
+					OffsetDateTime.ofInstant(l.at(), Zones.VIETNAM).toString(), Csv.cell(l.actor()), Csv.cell(l.purpose()),
+					Csv.cell(l.dossierCode()), l.idNumber(), l.kind(), l.result().name(),
 					l.responseHash() == null ? "" : l.responseHash()));
 			out.write("\r\n");
 		}
 		catch (IOException e) {
 			throw new java.io.UncheckedIOException(e);
 		}
-	}
-
-	static String cell(@Nullable String value) {
-		return vn.motcua.platform.Csv.cell(value);
 	}
 
 	record Row(LoggedLookup lookup, OffsetDateTime at) {
