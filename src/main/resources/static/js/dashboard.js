@@ -18,5 +18,22 @@ document.addEventListener('DOMContentLoaded', function () {
       { name: t.labels[2], type: 'line', data: t.payment }
     ]
   });
-  window.addEventListener('resize', function () { chart.resize(); });
+  var charts = [chart];
+  var unitsEl = document.getElementById('units-chart');
+  if (unitsEl) {
+    var r = JSON.parse(unitsEl.getAttribute('data-ranking'));
+    var units = window.echarts.init(unitsEl);
+    units.setOption({
+      tooltip: { trigger: 'axis', valueFormatter: function (v) { return v == null ? '—' : v + '%'; } },
+      grid: { left: 8, right: 16, bottom: 24, top: 16, containLabel: true },
+      xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+      yAxis: { type: 'category', inverse: true, data: r.units, axisLabel: { width: 160, overflow: 'truncate' } },
+      series: [{
+        name: r.label, type: 'bar', data: r.onTime,
+        markLine: { symbol: 'none', data: [{ xAxis: r.target }], label: { formatter: '{c}%' } }
+      }]
+    });
+    charts.push(units);
+  }
+  window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });
 });

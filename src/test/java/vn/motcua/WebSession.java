@@ -81,6 +81,20 @@ public final class WebSession {
 		return send(HttpRequest.newBuilder(uri(pathOrUrl)).header("Accept", "text/html").GET().build());
 	}
 
+	/** A download (an export), its body as bytes. */
+	public HttpResponse<byte[]> download(String path) {
+		try {
+			return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
 	/** Posts a form; {@code form} is already URL-encoded, without the CSRF token, which is added. */
 	public HttpResponse<String> post(String pathOrUrl, String csrfToken, String form) {
 		String body = "_csrf=" + encode(csrfToken) + (form.isEmpty() ? "" : "&" + form);

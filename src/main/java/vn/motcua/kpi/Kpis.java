@@ -1,11 +1,15 @@
 package vn.motcua.kpi;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -14,6 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.motcua.dossier.Caller;
 import vn.motcua.identity.Role;
+import vn.motcua.kpi.KpiRollups.Grouping;
+import vn.motcua.organization.Agency;
 import vn.motcua.organization.Agencies;
 import vn.motcua.platform.DomainProblem;
 import vn.motcua.platform.InvalidParameter;
@@ -28,12 +34,14 @@ import vn.motcua.platform.Zones;
 @Service
 public class Kpis {
 
-	private final KpiCalculator calculator;
+	private static final KpiFigures NONE = new KpiFigures(0, 0, 0, 0, 0, 0, 0, 0);
+
+	private final KpiRollups rollups;
 	private final Agencies agencies;
 	private final Clock clock;
 
-	Kpis(KpiCalculator calculator, Agencies agencies, Clock clock) {
-		this.calculator = calculator;
+	Kpis(KpiRollups rollups, Agencies agencies, Clock clock) {
+		this.rollups = rollups;
 		this.agencies = agencies;
 		this.clock = clock;
 	}
@@ -44,65 +52,108 @@ public class Kpis {
 
 	@Transactional(readOnly = true)
 	public Report report(LocalDate from, LocalDate to, @Nullable String agency, Caller caller) {
+		checkPeriod(from, to);
+		KpiFigures f = rollups.figures(Grouping.TOTAL, from, to, end(to), units(agency, caller)).getOrDefault("", NONE);
+		return new Report(f, Score.of(f));
+	}
+
+	private static void checkPeriod(LocalDate from, LocalDate to) {
 		if (from.isAfter(to)) {
 			throw new InvalidParameter("from", "Ngày bắt đầu (from) phải không sau ngày kết thúc (to).");
 		}
-		List<String> units = units(agency, caller);
-		KpiFigures f = calculator.figures(start(from), end(to), units);
-		return new Report(f, Score.of(f));
 	}
 
 	/** A procedure's figures, with its field, for the breakdown on the dashboard. */
 	public record ProcedureFigures(String code, String name, String field, KpiFigures figures) {
 	}
 
-	/** The figures per procedure and per field of a period and unit subtree, most received first. */
+	/** The figures per procedure of a period and unit subtree, most received first. */
 	@Transactional(readOnly = true)
 	public List<ProcedureFigures> byProcedure(LocalDate from, LocalDate to, @Nullable String agency, Caller caller) {
-		List<String> units = units(agency, caller);
-		return calculator.byProcedure(start(from), end(to), units)
+		checkPeriod(from, to);
+		Map<String, KpiFigures> figures = rollups.figures(Grouping.PROCEDURE, from, to, end(to), units(agency, caller));
+		Map<String, String[]> names = rollups.procedureNames(figures.keySet());
+		return figures.entrySet()
 			.stream()
-			.map(p -> new ProcedureFigures(p.code(), p.name(), p.field(), p.figures()))
+			.map(e -> {
+				String[] n = names.getOrDefault(e.getKey(), new String[] { e.getKey(), "" });
+				return new ProcedureFigures(e.getKey(), n[0], n[1], e.getValue());
+			})
+			.sorted(Comparator.comparingLong((ProcedureFigures p) -> p.figures().received()).reversed()
+				.thenComparing(ProcedureFigures::code))
 			.toList();
 	}
 
 	/** Sums procedures' figures by field, most received first. */
-	public static java.util.Map<String, KpiFigures> byField(List<ProcedureFigures> procedures) {
-		java.util.Map<String, KpiFigures> fields = new java.util.LinkedHashMap<>();
+	public static Map<String, KpiFigures> byField(List<ProcedureFigures> procedures) {
+		Map<String, KpiFigures> fields = new LinkedHashMap<>();
 		for (ProcedureFigures p : procedures) {
 			fields.merge(p.field(), p.figures(), KpiFigures::plus);
 		}
 		return fields.entrySet()
 			.stream()
-			.sorted(java.util.Map.Entry.<String, KpiFigures>comparingByValue(
-					java.util.Comparator.comparingLong(KpiFigures::received).reversed()))
-			.collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue,
-					(a, b) -> a, java.util.LinkedHashMap::new));
+			.sorted(Map.Entry.<String, KpiFigures>comparingByValue(
+					Comparator.comparingLong(KpiFigures::received).reversed()))
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
 	}
 
 	/** A unit's figures for the ranking on the dashboard. */
 	public record UnitFigures(String code, String name, KpiFigures figures) {
 	}
 
-	/** The figures of each unit directly below {@code agency} (below the province root when null). */
+	/**
+	 * The figures of each unit directly below {@code agency} (below the province root when null), its whole
+	 * subtree counted, best on-time rate first.
+	 */
 	@Transactional(readOnly = true)
 	public List<UnitFigures> byUnit(LocalDate from, LocalDate to, @Nullable String agency, Caller caller) {
-		units(agency, caller);
+		checkPeriod(from, to);
+		Map<String, KpiFigures> byAgency = rollups.figures(Grouping.UNIT, from, to, end(to), units(agency, caller));
 		LocalDate today = LocalDate.now(clock.withZone(Zones.VIETNAM));
-		List<vn.motcua.organization.Agency> active = agencies.validOn(today);
+		List<Agency> active = agencies.validOn(today);
 		String parent = agency != null ? agency
-				: active.stream().filter(a -> a.parentCode() == null).map(vn.motcua.organization.Agency::code).findFirst()
-					.orElse(null);
-		Instant start = start(from);
-		Instant end = end(to);
+				: active.stream().filter(a -> a.parentCode() == null).map(Agency::code).findFirst().orElse(null);
 		return active.stream()
 			.filter(a -> parent != null && parent.equals(a.parentCode()))
-			.map(a -> new UnitFigures(a.code(), a.name(),
-					calculator.figures(start, end, agencies.subtree(a.code()))))
+			.map(a -> new UnitFigures(a.code(), a.name(), agencies.subtree(a.code())
+				.stream()
+				.map(u -> byAgency.getOrDefault(u, NONE))
+				.reduce(NONE, KpiFigures::plus)))
 			.filter(u -> u.figures().received() > 0)
-			.sorted(java.util.Comparator.comparing((UnitFigures u) -> u.figures().onTimeRate(),
-					java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())).thenComparing(UnitFigures::code))
+			.sorted(Comparator.comparing((UnitFigures u) -> u.figures().onTimeRate(),
+					Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(UnitFigures::code))
 			.toList();
+	}
+
+	/** A month's figures, judged at the month's end (or now, for the current month). */
+	public record MonthFigures(YearMonth month, KpiFigures figures) {
+	}
+
+	/** The months of a year up to the current one, each as the API would answer for that month alone. */
+	@Transactional(readOnly = true)
+	public List<MonthFigures> byMonth(int year, @Nullable String agency, Caller caller) {
+		LocalDate to = LocalDate.of(year, 12, 31);
+		Map<String, KpiFigures> months = rollups.figures(Grouping.MONTH, LocalDate.of(year, 1, 1), to, end(to),
+				units(agency, caller));
+		YearMonth now = YearMonth.now(clock.withZone(Zones.VIETNAM));
+		List<MonthFigures> trend = new ArrayList<>();
+		for (YearMonth m = YearMonth.of(year, 1); m.getYear() == year && !m.isAfter(now); m = m.plusMonths(1)) {
+			trend.add(new MonthFigures(m, months.getOrDefault(m.toString(), NONE)));
+		}
+		return trend;
+	}
+
+	/** A dossier late by the period's end, for the drill-down list. */
+	public record LateDossier(String code, String procedureCode, String agencyCode, Instant receivedAt,
+			@Nullable Instant dueAt, Instant lateFrom, @Nullable Instant endedAt, String status) {
+	}
+
+	/** The late dossiers of a period, unit subtree and (optionally) procedure, longest late first. */
+	@Transactional(readOnly = true)
+	public List<LateDossier> late(LocalDate from, LocalDate to, @Nullable String agency, @Nullable String procedure,
+			int limit, Caller caller) {
+		checkPeriod(from, to);
+		return rollups.late(from, to, end(to), units(agency, caller), procedure, limit);
 	}
 
 	private static Instant start(LocalDate from) {
@@ -132,110 +183,6 @@ public class Kpis {
 			return agencies.subtree(unit);
 		}
 		throw new Forbidden("Chỉ lãnh đạo và quản trị xem chỉ số.");
-	}
-
-	/** The Decision 766 score: groups and indicators; what cannot be computed yet has a null score. */
-	public record Score(@Nullable BigDecimal total, BigDecimal max, @Nullable String rating, List<Group> groups) {
-
-		static Score of(KpiFigures f) {
-			List<Group> groups = List.of(
-					Group.of("Công khai, minh bạch", List.of(
-							Indicator.none("1.1", "TTHC công bố đúng hạn", 6), Indicator.none("1.2",
-									"TTHC cập nhật, công khai đúng hạn", 4),
-							Indicator.none("1.3", "TTHC công khai đầy đủ bộ phận", 2),
-							Indicator.none("1.4", "Hồ sơ đồng bộ lên Cổng DVCQG", 6))),
-					Group.of("Tiến độ, kết quả giải quyết", List.of(
-							Indicator.linear("2.1", "Hồ sơ xử lý trước hạn, đúng hạn", f.onTime(), f.received(), 20, 1.0))),
-					Group.of("Dịch vụ công trực tuyến", List.of(Indicator.none("3.1", "TTHC cung cấp dịch vụ công trực tuyến", 2),
-							Indicator.none("3.2", "Dịch vụ công trực tuyến có phát sinh hồ sơ", 4),
-							Indicator.linear("3.3", "Hồ sơ nộp trực tuyến", f.receivedOnline(), f.received(), 6, 0.5))),
-					Group.of("Thanh toán trực tuyến", List.of(
-							Indicator.linear("3.6", "Hồ sơ thanh toán trực tuyến", f.paidOnline(), f.feeDossiers(), 6, 1.0),
-							Indicator.none("3.5b", "TTHC có giao dịch thanh toán trực tuyến", 2),
-							Indicator.none("3.5", "TTHC tích hợp thanh toán trực tuyến", 2))),
-					Group.of("Số hóa hồ sơ", List.of(
-							Indicator.linear("4.1", "Hồ sơ có kết quả điện tử", f.electronicResult(), f.received(), 6, 1.0),
-							Indicator.linear("4.2", "Hồ sơ được số hóa", f.digitized(), f.received(), 4, 1.0),
-							Indicator.none("4.2b", "Chứng thực bản sao điện tử", 2),
-							Indicator.none("4.3", "Tái sử dụng dữ liệu số hóa", 2),
-							Indicator.none("4.4", "Kết nối kho dữ liệu cá nhân", 4),
-							Indicator.none("4.5b", "Hồ sơ sử dụng dữ liệu dân cư", 2),
-							Indicator.none("4.5a", "TTHC sử dụng dữ liệu dân cư", 2))),
-					Group.of("Mức độ hài lòng", List.of(Indicator.none("5.2", "Tiến độ xử lý phản ánh, kiến nghị", 6),
-							Indicator.none("5.3", "Hài lòng trong xử lý phản ánh, kiến nghị", 6),
-							satisfaction(f))));
-			BigDecimal total = null;
-			BigDecimal max = BigDecimal.ZERO;
-			for (Group g : groups) {
-				for (Indicator i : g.indicators()) {
-					if (i.score() != null) {
-						total = (total == null ? BigDecimal.ZERO : total).add(i.score());
-						max = max.add(BigDecimal.valueOf(i.max()));
-					}
-				}
-			}
-			return new Score(total, max, total == null ? null : rating(total, max), groups);
-		}
-
-		/**
-		 * 5.4: 100 % less the late share and the share rated not satisfied, full points at 90 %; no dossier
-		 * received scores 0, as the national portal does.
-		 */
-		static Indicator satisfaction(KpiFigures f) {
-			if (f.received() == 0) {
-				return new Indicator("5.4", "Hài lòng trong tiếp nhận, giải quyết TTHC", null, 0L, 0L, BigDecimal.ZERO, 6);
-			}
-			long satisfied = Math.max(0, f.received() - (f.received() - f.onTime()) - f.dissatisfied());
-			return Indicator.linear("5.4", "Hài lòng trong tiếp nhận, giải quyết TTHC", satisfied, f.received(), 6, 0.9);
-		}
-
-		/** Xếp loại on a 100-point scale: Xuất sắc ≥ 90, Tốt ≥ 80, Khá ≥ 70, Trung bình ≥ 50, else Yếu. */
-		static String rating(BigDecimal total, BigDecimal max) {
-			double points = max.signum() == 0 ? 0 : total.doubleValue() * 100 / max.doubleValue();
-			return points >= 90 ? "Xuất sắc" : points >= 80 ? "Tốt" : points >= 70 ? "Khá" : points >= 50 ? "Trung bình" : "Yếu";
-		}
-	}
-
-	/** A group: its score and maximum over the indicators scored, and the maximum of the whole group. */
-	public record Group(String name, @Nullable BigDecimal score, int max, int fullMax, List<Indicator> indicators) {
-
-		static Group of(String name, List<Indicator> indicators) {
-			BigDecimal score = null;
-			int max = 0;
-			int full = 0;
-			for (Indicator i : indicators) {
-				full += i.max();
-				if (i.score() != null) {
-					score = (score == null ? BigDecimal.ZERO : score).add(i.score());
-					max += i.max();
-				}
-			}
-			return new Group(name, score, max, full, indicators);
-		}
-	}
-
-	/**
-	 * One indicator; {@code score} null when the system cannot compute it yet (or its denominator is zero).
-	 *
-	 * @param ratio percent, rounded half-up to two decimals
-	 */
-	public record Indicator(String code, String name, @Nullable BigDecimal ratio, @Nullable Long numerator,
-			@Nullable Long denominator, @Nullable BigDecimal score, int max) {
-
-		static Indicator none(String code, String name, int max) {
-			return new Indicator(code, name, null, null, null, null, max);
-		}
-
-		/** Full points at {@code target} (a fraction) or above, in proportion below it. */
-		static Indicator linear(String code, String name, long numerator, long denominator, int max, double target) {
-			BigDecimal ratio = KpiFigures.rate(numerator, denominator);
-			BigDecimal score = null;
-			if (denominator > 0) {
-				double s = Math.min(max, max * ((double) numerator / denominator) / target);
-				score = BigDecimal.valueOf(s).setScale(2, RoundingMode.HALF_UP);
-			}
-			return new Indicator(code, name, ratio, numerator, denominator, score, max);
-		}
 	}
 
 	/** 403. */

@@ -1,7 +1,13 @@
 package vn.motcua.kpi;
 
 import java.net.URI;
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -124,10 +130,49 @@ class KpiIT {
 		String syt = province.get("/staff/dashboard?year=2025&agency=SYT").body();
 		assertThat(syt).contains("33.33%", "Mục tiêu của tỉnh: 90%", "id=\"fields\"", "Kiểm thử", "id=\"procedures\"",
 				"9.900001");
-		java.net.http.HttpResponse<String> csv = province.get("/staff/dashboard.csv?year=2025");
+		assertThat(syt).contains("id=\"months\"", "id=\"export-procedures-xlsx\"",
+				"/staff/dashboard/late?year=2025&amp;agency=SYT&amp;procedure=9.900001");
+
+		HttpResponse<String> csv = province.get("/staff/dashboard/export?table=units&format=csv&year=2025");
 		assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
-		assertThat(csv.body()).startsWith("\uFEFFma_don_vi,ten_don_vi,tiep_nhan");
-		assertThat(csv.body()).contains("\"SYT\",\"Sở Y tế\",9,3,33.33,");
+		assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).contains("chi-so-766-units-2025.csv");
+		assertThat(csv.body()).startsWith("\uFEFF\"Hạng\",\"Mã đơn vị\",\"Tên đơn vị\",\"Tiếp nhận\"");
+		assertThat(csv.body()).as("9 received in 2025, 3 online, 4 on time by the year's end")
+			.contains(",\"SYT\",\"Sở Y tế\",9,3,33.33,4,44.44,3,1,33.33,");
+		assertThat(province.get("/staff/dashboard/export?table=procedures&format=csv&year=2025&agency=SYT").body())
+			.contains("\"9.900001\"");
+		assertThat(province.get("/staff/dashboard/export?table=months&format=csv&year=2025&agency=SYT").body())
+			.as("January judged at its end: 8 received, 5 on time; February: H, finished before its due date")
+			.contains("\"01/2025\",8,3,37.50,5,62.50,").contains("\"02/2025\",1,0,0.00,1,100.00,");
+
+		HttpResponse<byte[]> xlsx = province.download("/staff/dashboard/export?table=units&format=xlsx&year=2025");
+		assertThat(xlsx.statusCode()).isEqualTo(200);
+		assertThat(xlsx.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml");
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+			Sheet sheet = book.getSheetAt(0);
+			assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).isEqualTo("Tên đơn vị");
+			Row sytRow = null;
+			for (Row row : sheet) {
+				if ("SYT".equals(row.getCell(1).getStringCellValue())) {
+					sytRow = row;
+				}
+			}
+			assertThat(sytRow).isNotNull();
+			assertThat(sytRow.getCell(3).getNumericCellValue()).as("a number, not text").isEqualTo(9.0);
+			assertThat(sytRow.getCell(7).getNumericCellValue()).isEqualTo(44.44);
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+		assertThat(province.get("/staff/dashboard/export?table=nothing&format=csv").statusCode()).isEqualTo(400);
+		assertThat(province.get("/staff/dashboard/export?table=units&format=pdf").statusCode()).isEqualTo(400);
+
+		String late = province.get("/staff/dashboard/late?year=2025&agency=SYT&procedure=9.900001").body();
+		assertThat(late).as("by the year's end: B (finished after due), D (two requests), E and F (open past due), I")
+			.contains("KPI-B<", "KPI-D<", "KPI-E<", "KPI-F<", "KPI-I<").doesNotContain("KPI-A<", "KPI-C<", "KPI-G<", "KPI-H<");
+		String lateCsv = province.get("/staff/dashboard/export?table=late&format=csv&year=2025&agency=SYT").body();
+		assertThat(lateCsv.lines().count()).as("header and five dossiers").isEqualTo(6);
+		assertThat(lateCsv).contains("\"KPI-E\",\"9.900001\",\"SYT\",06/01/2025 ");
 		vn.motcua.WebSession specialist = new vn.motcua.WebSession(port);
 		specialist.signIn("specialist", "specialist");
 		assertThat(specialist.get("/staff/dashboard").statusCode()).isEqualTo(403);

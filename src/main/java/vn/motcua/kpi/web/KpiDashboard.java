@@ -1,15 +1,13 @@
 package vn.motcua.kpi.web;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,17 +23,21 @@ import vn.motcua.dossier.Caller;
 import vn.motcua.dossier.Callers;
 import vn.motcua.kpi.KpiFigures;
 import vn.motcua.kpi.Kpis;
-import vn.motcua.platform.Csv;
+import vn.motcua.platform.InvalidParameter;
+import vn.motcua.platform.Table;
 import vn.motcua.platform.Texts;
 import vn.motcua.platform.Zones;
 
 /**
- * The leaders' dashboard: the year's headline rates against the province's targets, the trend by month
- * (ECharts), and the units ranked by on-time rate with drill-down to the units below; the ranking exports to
- * CSV (UTF-8 with BOM, formulas neutralised).
+ * The leaders' dashboard: the year's headline rates against the province's targets, the trend by month and the
+ * units' on-time rates (ECharts), the units ranked with drill-down to the units below, the figures by field and
+ * procedure, and from a unit or procedure the list of its late dossiers; every table exports to CSV and XLSX.
  */
 @Controller
 class KpiDashboard {
+
+	private static final int PAGE_LIMIT = 200;
+	private static final int EXPORT_LIMIT = 100_000;
 
 	private final Kpis kpis;
 	private final Callers callers;
@@ -57,64 +59,90 @@ class KpiDashboard {
 	String dashboard(@RequestParam(required = false) @Nullable Integer year,
 			@RequestParam(required = false) @Nullable String agency, Authentication auth, Model model) {
 		Caller caller = callers.of(auth);
-		LocalDate today = LocalDate.now(clock.withZone(Zones.VIETNAM));
-		int y = year == null ? today.getYear() : year;
+		int y = year(year);
 		String unit = Texts.strippedOrNull(agency);
 		LocalDate from = LocalDate.of(y, 1, 1);
 		LocalDate to = LocalDate.of(y, 12, 31);
 		Kpis.Report report = kpis.report(from, to, unit, caller);
-		List<String> months = new ArrayList<>();
-		List<@Nullable BigDecimal> online = new ArrayList<>();
-		List<@Nullable BigDecimal> onTime = new ArrayList<>();
-		List<@Nullable BigDecimal> payment = new ArrayList<>();
-		for (int m = 1; m <= 12; m++) {
-			LocalDate first = LocalDate.of(y, m, 1);
-			if (first.isAfter(today)) {
-				break;
-			}
-			KpiFigures f = kpis.report(first, first.plusMonths(1).minusDays(1), unit, caller).figures();
-			months.add(String.format("%02d/%d", m, y));
-			online.add(f.onlineRate());
-			onTime.add(f.onTimeRate());
-			payment.add(f.onlinePaymentRate());
-		}
+		List<Kpis.MonthFigures> months = kpis.byMonth(y, unit, caller);
+		List<Kpis.UnitFigures> units = kpis.byUnit(from, to, unit, caller);
 		model.addAttribute("year", y);
 		model.addAttribute("agency", unit == null ? "" : unit);
 		model.addAttribute("report", report);
 		model.addAttribute("targets", targets);
-		model.addAttribute("units", kpis.byUnit(from, to, unit, caller));
+		model.addAttribute("units", units);
+		model.addAttribute("months", months);
 		List<Kpis.ProcedureFigures> procedures = kpis.byProcedure(from, to, unit, caller);
 		model.addAttribute("procedures", procedures.size() > 50 ? procedures.subList(0, 50) : procedures);
 		model.addAttribute("fields", Kpis.byField(procedures));
-		model.addAttribute("trend", json.writeValueAsString(Map.of("months", months, "online", online, "onTime", onTime,
-				"payment", payment, "labels", List.of("Nộp trực tuyến", "Đúng hạn", "Thanh toán trực tuyến"))));
+		model.addAttribute("trend", json.writeValueAsString(Map.of(
+				"months", months.stream().map(m -> "%02d/%d".formatted(m.month().getMonthValue(), y)).toList(),
+				"online", rates(months, KpiFigures::onlineRate), "onTime", rates(months, KpiFigures::onTimeRate),
+				"payment", rates(months, KpiFigures::onlinePaymentRate),
+				"labels", List.of("Nộp trực tuyến", "Đúng hạn", "Thanh toán trực tuyến"))));
+		model.addAttribute("ranking", json.writeValueAsString(Map.of(
+				"units", units.stream().map(Kpis.UnitFigures::name).toList(),
+				"onTime", units.stream().map(u -> u.figures().onTimeRate()).toList(),
+				"target", targets.get("onTime"), "label", "Đúng hạn")));
 		return "kpi/dashboard";
 	}
 
-	@GetMapping("/staff/dashboard.csv")
-	void csv(@RequestParam(required = false) @Nullable Integer year, @RequestParam(required = false) @Nullable String agency,
-			Authentication auth, HttpServletResponse response) throws IOException {
-		Caller caller = callers.of(auth);
-		int y = year == null ? LocalDate.now(clock.withZone(Zones.VIETNAM)).getYear() : year;
-		List<Kpis.UnitFigures> units = kpis.byUnit(LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31),
-				Texts.strippedOrNull(agency), caller);
-		response.setContentType("text/csv; charset=UTF-8");
-		response.setHeader("Content-Disposition", "attachment; filename=\"chi-so-766-" + y + ".csv\"");
-		Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-		out.write('\uFEFF');
-		out.write("ma_don_vi,ten_don_vi,tiep_nhan,truc_tuyen,ty_le_truc_tuyen,dung_han,ty_le_dung_han,"
-				+ "phai_nop_phi,thanh_toan_truc_tuyen,ty_le_thanh_toan_truc_tuyen\r\n");
-		for (Kpis.UnitFigures u : units) {
-			KpiFigures f = u.figures();
-			out.write(String.join(",", Csv.cell(u.code()), Csv.cell(u.name()), Long.toString(f.received()),
-					Long.toString(f.receivedOnline()), text(f.onlineRate()), Long.toString(f.onTime()),
-					text(f.onTimeRate()), Long.toString(f.feeDossiers()), Long.toString(f.paidOnline()),
-					text(f.onlinePaymentRate())) + "\r\n");
-		}
-		out.flush();
+	private static List<@Nullable BigDecimal> rates(List<Kpis.MonthFigures> months,
+			Function<KpiFigures, @Nullable BigDecimal> rate) {
+		List<@Nullable BigDecimal> rates = new ArrayList<>();
+		months.forEach(m -> rates.add(rate.apply(m.figures())));
+		return rates;
 	}
 
-	private static String text(@Nullable BigDecimal rate) {
-		return rate == null ? "" : rate.toPlainString();
+	/** The dossiers of the year late by its end (or now), for a unit subtree and, optionally, one procedure. */
+	@GetMapping("/staff/dashboard/late")
+	String late(@RequestParam(required = false) @Nullable Integer year,
+			@RequestParam(required = false) @Nullable String agency,
+			@RequestParam(required = false) @Nullable String procedure, Authentication auth, Model model) {
+		int y = year(year);
+		String unit = Texts.strippedOrNull(agency);
+		String code = Texts.strippedOrNull(procedure);
+		List<Kpis.LateDossier> late = kpis.late(LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31), unit, code,
+				PAGE_LIMIT + 1, callers.of(auth));
+		model.addAttribute("year", y);
+		model.addAttribute("agency", unit == null ? "" : unit);
+		model.addAttribute("procedure", code == null ? "" : code);
+		model.addAttribute("more", late.size() > PAGE_LIMIT);
+		model.addAttribute("late", late.size() > PAGE_LIMIT ? late.subList(0, PAGE_LIMIT) : late);
+		return "kpi/late";
+	}
+
+	/** Every table of the dashboard, as on the page, in CSV or XLSX. */
+	@GetMapping("/staff/dashboard/export")
+	void export(@RequestParam String table, @RequestParam(defaultValue = "csv") String format,
+			@RequestParam(required = false) @Nullable Integer year, @RequestParam(required = false) @Nullable String agency,
+			@RequestParam(required = false) @Nullable String procedure, Authentication auth,
+			HttpServletResponse response) throws IOException {
+		Table.Format f = Table.Format.of(format);
+		Caller caller = callers.of(auth);
+		int y = year(year);
+		String unit = Texts.strippedOrNull(agency);
+		LocalDate from = LocalDate.of(y, 1, 1);
+		LocalDate to = LocalDate.of(y, 12, 31);
+		Table t = switch (table) {
+			case "units" -> KpiTables.units(kpis.byUnit(from, to, unit, caller));
+			case "fields" -> KpiTables.fields(Kpis.byField(kpis.byProcedure(from, to, unit, caller)));
+			case "procedures" -> KpiTables.procedures(kpis.byProcedure(from, to, unit, caller));
+			case "months" -> KpiTables.months(kpis.byMonth(y, unit, caller));
+			case "late" -> KpiTables.late(kpis.late(from, to, unit, Texts.strippedOrNull(procedure), EXPORT_LIMIT, caller));
+			default -> throw new InvalidParameter("table",
+					"Bảng xuất chỉ có thể là units, fields, procedures, months hoặc late.");
+		};
+		t.send(f, "chi-so-766-" + table + "-" + y + (unit == null ? "" : "-" + unit), response);
+	}
+
+	private int year(@Nullable Integer year) {
+		if (year == null) {
+			return LocalDate.now(clock.withZone(Zones.VIETNAM)).getYear();
+		}
+		if (year < 2000 || year > 2100) {
+			throw new InvalidParameter("year", "Năm phải từ 2000 đến 2100.");
+		}
+		return year;
 	}
 }

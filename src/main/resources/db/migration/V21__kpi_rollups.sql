@@ -1,0 +1,194 @@
+-- Decision 766 rollups, kept in step with dossier changes in the writing transaction.
+--
+-- The on-time rule of api.md depends on the period's end E. For one dossier, the time it is judged by
+-- (its end, moved back to an open supplement's request, less the completed waits) never decreases as E
+-- grows, and neither does its number of supplement requests; so a dossier is late for exactly the periods
+-- ending after one instant, its "late from" (null: on time whatever the end). Counting late dossiers of a
+-- period is then a sum over rollup rows whose late day is before E's day, plus the dossiers late from
+-- earlier on E's own day.
+
+-- The instant after which a dossier is late. `ended`: the first of finished, returned, stopped (null while
+-- open). Only the first supplement can move the judged time before a second request makes it late.
+create function kpi_late_from(due timestamptz, ended timestamptz, first_requested timestamptz,
+                              first_completed timestamptz, second_requested timestamptz)
+returns timestamptz language sql immutable parallel safe as $$
+  select case when due is null then null else least(
+    case when second_requested < coalesce(ended, 'infinity') then second_requested end,
+    case
+      when first_requested is null or first_requested >= coalesce(ended, 'infinity') or due < first_requested
+        then case when due < coalesce(ended, 'infinity') then due end
+      when first_completed is null or first_completed > coalesce(ended, 'infinity') then null
+      else (select case when t < coalesce(ended, 'infinity') then t end
+            from (select due + (extract(epoch from first_completed) - extract(epoch from first_requested))
+                               * interval '1 second' as t) w)
+    end) end
+$$;
+
+-- What each received dossier adds to the rollup now: compared on every change, so only real changes write.
+create table kpi_dossier (
+  dossier_code   text primary key,
+  received_on    date not null,          -- Asia/Ho_Chi_Minh day of receipt
+  agency_code    text not null,
+  procedure_code text not null,
+  late_from      timestamptz,
+  online         boolean not null,
+  fee            boolean not null,       -- a fee is due and not exempted
+  paid_online    boolean not null,
+  digitized      boolean not null,
+  electronic     boolean not null,
+  dissatisfied   boolean not null
+);
+create index kpi_dossier_late_idx on kpi_dossier (late_from) where late_from is not null;
+create index kpi_dossier_received_idx on kpi_dossier (received_on, agency_code);
+
+-- Counts by day of receipt, deciding unit, procedure and day the dossiers turn late ('infinity': never).
+-- Writers append signed rows (no hot row to wait on); kpi_compact() folds them into one row per key.
+create table kpi_rollup (
+  received_on    date not null,
+  agency_code    text not null,
+  procedure_code text not null,
+  late_on        date not null,
+  dossiers       int not null,
+  online         int not null,
+  fee            int not null,
+  paid_online    int not null,
+  digitized      int not null,
+  electronic     int not null,
+  dissatisfied   int not null,
+  compacted      boolean not null default false
+);
+create unique index kpi_rollup_key on kpi_rollup (received_on, agency_code, procedure_code, late_on) where compacted;
+create index kpi_rollup_delta_idx on kpi_rollup (received_on) where not compacted;
+create index kpi_rollup_empty_idx on kpi_rollup (received_on) where compacted and dossiers = 0;
+
+-- What a dossier adds now (received dossiers only); read for one dossier by the trigger, for all by the rebuild.
+create view kpi_contribution as
+  select d.code as dossier_code,
+         (d.received_at at time zone 'Asia/Ho_Chi_Minh')::date as received_on,
+         d.agency_code, d.procedure_code,
+         kpi_late_from(d.due_at, coalesce(d.finished_at, d.returned_at, d.stopped_at), s.r[1], s.c[1], s.r[2])
+           as late_from,
+         d.channel = 'ONLINE' as online,
+         d.fee_vnd > 0 and d.fee_exemption is null as fee,
+         d.fee_vnd > 0 and d.fee_exemption is null and d.paid_online as paid_online,
+         d.digitized, d.electronic_result as electronic, coalesce(d.rating = 'DISSATISFIED', false) as dissatisfied
+  from dossier d
+  left join (
+    select x.dossier_code, array_agg(x.requested_at order by x.requested_at, x.seq) as r,
+           array_agg(x.completed_at order by x.requested_at, x.seq) as c
+    from dossier_supplement x group by x.dossier_code) s on s.dossier_code = d.code
+  where d.received_at is not null;
+
+create function kpi_rollup_row(k kpi_dossier, sign int) returns void language sql as $$
+  insert into kpi_rollup (received_on, agency_code, procedure_code, late_on, dossiers, online, fee, paid_online,
+                          digitized, electronic, dissatisfied)
+  values (k.received_on, k.agency_code, k.procedure_code,
+          coalesce((k.late_from at time zone 'Asia/Ho_Chi_Minh')::date, 'infinity'::date), sign,
+          sign * k.online::int, sign * k.fee::int, sign * k.paid_online::int, sign * k.digitized::int,
+          sign * k.electronic::int, sign * k.dissatisfied::int)
+$$;
+
+-- Brings one dossier's contribution up to date: takes back the old one, adds the new one.
+create function kpi_refresh(code text) returns void language plpgsql as $$
+declare
+  fresh kpi_dossier;
+  stored kpi_dossier;
+begin
+  -- the dossier row is locked first, so writers of one dossier take turns here
+  perform 1 from dossier d where d.code = $1 for no key update;
+  select * into fresh from kpi_contribution c where c.dossier_code = $1;
+  select * into stored from kpi_dossier k where k.dossier_code = $1 for update;
+  if stored is not distinct from fresh or (stored.dossier_code is null and fresh.dossier_code is null) then
+    return;
+  end if;
+  if stored.dossier_code is not null then
+    perform kpi_rollup_row(stored, -1);
+    delete from kpi_dossier k where k.dossier_code = $1;
+  end if;
+  if fresh.dossier_code is not null then
+    perform kpi_rollup_row(fresh, 1);
+    insert into kpi_dossier values (fresh.*);
+  end if;
+end
+$$;
+
+create function kpi_dossier_changed() returns trigger language plpgsql as $$
+begin
+  perform kpi_refresh(case when tg_op = 'DELETE' then old.code else new.code end);
+  return null;
+end
+$$;
+
+create function kpi_supplement_changed() returns trigger language plpgsql as $$
+begin
+  perform kpi_refresh(case when tg_op = 'DELETE' then old.dossier_code else new.dossier_code end);
+  if tg_op = 'UPDATE' and old.dossier_code <> new.dossier_code then
+    perform kpi_refresh(old.dossier_code);
+  end if;
+  return null;
+end
+$$;
+
+create trigger kpi_dossier_changed after insert or delete or update of received_at, agency_code, procedure_code,
+  channel, due_at, finished_at, returned_at, stopped_at, fee_vnd, fee_exemption, paid_online, digitized,
+  electronic_result, rating on dossier for each row execute function kpi_dossier_changed();
+
+create trigger kpi_supplement_changed after insert or delete or update on dossier_supplement
+  for each row execute function kpi_supplement_changed();
+
+-- Folds the appended rows into one row per key and drops keys that came back to zero.
+create function kpi_compact() returns int language plpgsql as $$
+declare
+  folded int;
+begin
+  with moved as (
+    delete from kpi_rollup where not compacted
+    returning received_on, agency_code, procedure_code, late_on, dossiers, online, fee, paid_online, digitized,
+              electronic, dissatisfied
+  ), summed as (
+    select received_on, agency_code, procedure_code, late_on, sum(dossiers) as dossiers, sum(online) as online,
+           sum(fee) as fee, sum(paid_online) as paid_online, sum(digitized) as digitized,
+           sum(electronic) as electronic, sum(dissatisfied) as dissatisfied, count(*) as n
+    from moved group by received_on, agency_code, procedure_code, late_on
+  ), folded as (
+    insert into kpi_rollup (received_on, agency_code, procedure_code, late_on, dossiers, online, fee, paid_online,
+                            digitized, electronic, dissatisfied, compacted)
+    select received_on, agency_code, procedure_code, late_on, dossiers, online, fee, paid_online, digitized,
+           electronic, dissatisfied, true
+    from summed
+    on conflict (received_on, agency_code, procedure_code, late_on) where compacted do update
+      set dossiers = kpi_rollup.dossiers + excluded.dossiers, online = kpi_rollup.online + excluded.online,
+          fee = kpi_rollup.fee + excluded.fee, paid_online = kpi_rollup.paid_online + excluded.paid_online,
+          digitized = kpi_rollup.digitized + excluded.digitized,
+          electronic = kpi_rollup.electronic + excluded.electronic,
+          dissatisfied = kpi_rollup.dissatisfied + excluded.dissatisfied
+    returning 1
+  )
+  select count(*) into folded from folded;
+  delete from kpi_rollup where compacted and dossiers = 0;
+  return folded;
+end
+$$;
+
+-- Recomputes everything from the dossiers (kpi:rebuild). Writers of dossiers wait until it commits.
+create function kpi_rebuild() returns bigint language plpgsql as $$
+declare
+  counted bigint;
+begin
+  lock table kpi_dossier, kpi_rollup in access exclusive mode;
+  truncate kpi_dossier, kpi_rollup;
+  insert into kpi_dossier select * from kpi_contribution;
+  get diagnostics counted = row_count;
+  insert into kpi_rollup (received_on, agency_code, procedure_code, late_on, dossiers, online, fee, paid_online,
+                          digitized, electronic, dissatisfied, compacted)
+  select received_on, agency_code, procedure_code,
+         coalesce((late_from at time zone 'Asia/Ho_Chi_Minh')::date, 'infinity'::date), count(*),
+         count(*) filter (where online), count(*) filter (where fee), count(*) filter (where paid_online),
+         count(*) filter (where digitized), count(*) filter (where electronic), count(*) filter (where dissatisfied),
+         true
+  from kpi_dossier group by 1, 2, 3, 4;
+  return counted;
+end
+$$;
+
+select kpi_rebuild();
