@@ -86,6 +86,12 @@ public final class DossierLoadBenchmark {
 					script.toString(), m.group(2))
 				.redirectErrorStream(true)
 				.start();
+			if (System.getenv("DIAG") != null) { // what the replaying sessions are doing, 10 s in
+				Thread.sleep(10_000);
+				jdbc.queryForList("""
+						select wait_event_type, wait_event, state, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) as query
+						from pg_stat_activity where application_name = 'pgbench'""").forEach(System.out::println);
+			}
 			String out = new String(pgbench.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 			pgbench.waitFor(5, TimeUnit.MINUTES);
 			Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(out);

@@ -83,7 +83,7 @@ final class StatementLog {
 
 	/**
 	 * One pgbench transaction replays the captured transactions: dossier codes become unique per client and
-	 * run, generated UUIDs fresh and audit ids the next free one (as the application computes it under its
+	 * run, generated UUIDs too (the same original UUID the same fresh one), and audit ids the next free one (as the application computes it under its
 	 * lock), so that inserts never collide with the committed rows; each captured transaction commits, as the
 	 * application's did.
 	 *
@@ -101,7 +101,10 @@ final class StatementLog {
 			for (String sql : tx) {
 				// keys the application generated would collide with the rows it committed: make them fresh
 				String unique = CODE.matcher(sql).replaceAll("'$1-:client_id-:r'");
-				unique = UUID_LITERAL.matcher(unique).replaceAll("gen_random_uuid()");
+				// the same fresh UUID wherever the original appears (an insert and the update that finds it by
+				// its key), as a constant: gen_random_uuid() in a WHERE clause is drawn again for every row scanned
+				unique = UUID_LITERAL.matcher(unique)
+					.replaceAll(u -> "md5('" + u.group().replace("'", "") + "-:client_id-:r')::uuid");
 				unique = AUDIT_ID.matcher(unique).replaceFirst("$1nextval('audit_record_id_seq'),");
 				if (unique.startsWith("insert into audit_record")) {
 					int at = unique.lastIndexOf("'", unique.lastIndexOf("'") - 1);
