@@ -5,7 +5,7 @@
 -- grows, and neither does its number of supplement requests; so a dossier is late for exactly the periods
 -- ending after one instant, its "late from" (null: on time whatever the end). Counting late dossiers of a
 -- period is then a sum over rollup rows whose late day is before E's day, plus the dossiers late from
--- earlier on E's own day.
+-- earlier on E's own day; the dossiers received on E's own day are read one by one, up to E.
 
 -- The instant after which a dossier is late. `ended`: the first of finished, returned, stopped (null while
 -- open). Only the first supplement can move the judged time before a second request makes it late.
@@ -28,6 +28,7 @@ $$;
 create table kpi_dossier (
   dossier_code   text primary key,
   received_on    date not null,          -- Asia/Ho_Chi_Minh day of receipt
+  received_at    timestamptz not null,   -- the period's last day is read here, up to its end
   agency_code    text not null,
   procedure_code text not null,
   late_from      timestamptz,
@@ -36,7 +37,8 @@ create table kpi_dossier (
   paid_online    boolean not null,
   digitized      boolean not null,
   electronic     boolean not null,
-  dissatisfied   boolean not null
+  dissatisfied   boolean not null,
+  citizen_data   boolean not null        -- e-ID account or data from the population database (4.5b)
 );
 create index kpi_dossier_late_idx on kpi_dossier (late_from) where late_from is not null;
 create index kpi_dossier_received_idx on kpi_dossier (received_on, agency_code);
@@ -55,23 +57,55 @@ create table kpi_rollup (
   digitized      int not null,
   electronic     int not null,
   dissatisfied   int not null,
+  citizen_data   int not null,
   compacted      boolean not null default false
 );
 create unique index kpi_rollup_key on kpi_rollup (received_on, agency_code, procedure_code, late_on) where compacted;
 create index kpi_rollup_delta_idx on kpi_rollup (received_on) where not compacted;
 create index kpi_rollup_empty_idx on kpi_rollup (received_on) where compacted and dossiers = 0;
 
+-- The same by unit, for the figures of units and periods (a province has hundreds of procedures but tens of
+-- units a day), written only by kpi_compact() and kpi_rebuild(); a read adds the rows of kpi_rollup not folded
+-- yet. A day's counts hold every dossier that turns late at some time (late_ever); kpi_unit_late keeps when,
+-- so a period takes back those turning late only after its end: dossiers received at most the largest
+-- receipt-to-late lag before it.
+create table kpi_unit_day (
+  received_on    date not null,
+  agency_code    text not null,
+  dossiers       int not null,
+  online         int not null,
+  fee            int not null,
+  paid_online    int not null,
+  digitized      int not null,
+  electronic     int not null,
+  dissatisfied   int not null,
+  citizen_data   int not null,
+  late_ever      int not null,
+  primary key (received_on, agency_code)
+);
+create table kpi_unit_late (
+  received_on    date not null,
+  agency_code    text not null,
+  late_on        date not null,
+  dossiers       int not null,
+  primary key (received_on, agency_code, late_on)
+);
+create index kpi_unit_late_lag_idx on kpi_unit_late ((late_on - received_on));
+create index kpi_unit_day_empty_idx on kpi_unit_day (received_on) where dossiers = 0;
+create index kpi_unit_late_empty_idx on kpi_unit_late (received_on) where dossiers = 0;
+
 -- What a dossier adds now (received dossiers only); read for one dossier by the trigger, for all by the rebuild.
 create view kpi_contribution as
   select d.code as dossier_code,
-         (d.received_at at time zone 'Asia/Ho_Chi_Minh')::date as received_on,
+         (d.received_at at time zone 'Asia/Ho_Chi_Minh')::date as received_on, d.received_at,
          d.agency_code, d.procedure_code,
          kpi_late_from(d.due_at, coalesce(d.finished_at, d.returned_at, d.stopped_at), s.r[1], s.c[1], s.r[2])
            as late_from,
          d.channel = 'ONLINE' as online,
          d.fee_vnd > 0 and d.fee_exemption is null as fee,
          d.fee_vnd > 0 and d.fee_exemption is null and d.paid_online as paid_online,
-         d.digitized, d.electronic_result as electronic, coalesce(d.rating = 'DISSATISFIED', false) as dissatisfied
+         d.digitized, d.electronic_result as electronic, coalesce(d.rating = 'DISSATISFIED', false) as dissatisfied,
+         d.vneid_verified or d.registry_check = 'MATCH' as citizen_data
   from dossier d
   left join (
     select x.dossier_code, array_agg(x.requested_at order by x.requested_at, x.seq) as r,
@@ -81,11 +115,11 @@ create view kpi_contribution as
 
 create function kpi_rollup_row(k kpi_dossier, sign int) returns void language sql as $$
   insert into kpi_rollup (received_on, agency_code, procedure_code, late_on, dossiers, online, fee, paid_online,
-                          digitized, electronic, dissatisfied)
+                          digitized, electronic, dissatisfied, citizen_data)
   values (k.received_on, k.agency_code, k.procedure_code,
           coalesce((k.late_from at time zone 'Asia/Ho_Chi_Minh')::date, 'infinity'::date), sign,
           sign * k.online::int, sign * k.fee::int, sign * k.paid_online::int, sign * k.digitized::int,
-          sign * k.electronic::int, sign * k.dissatisfied::int)
+          sign * k.electronic::int, sign * k.dissatisfied::int, sign * k.citizen_data::int)
 $$;
 
 -- Brings one dossier's contribution up to date: takes back the old one, adds the new one.
@@ -131,7 +165,7 @@ $$;
 
 create trigger kpi_dossier_changed after insert or delete or update of received_at, agency_code, procedure_code,
   channel, due_at, finished_at, returned_at, stopped_at, fee_vnd, fee_exemption, paid_online, digitized,
-  electronic_result, rating on dossier for each row execute function kpi_dossier_changed();
+  electronic_result, rating, vneid_verified, registry_check on dossier for each row execute function kpi_dossier_changed();
 
 create trigger kpi_supplement_changed after insert or delete or update on dossier_supplement
   for each row execute function kpi_supplement_changed();
@@ -144,28 +178,54 @@ begin
   with moved as (
     delete from kpi_rollup where not compacted
     returning received_on, agency_code, procedure_code, late_on, dossiers, online, fee, paid_online, digitized,
-              electronic, dissatisfied
+              electronic, dissatisfied, citizen_data
   ), summed as (
     select received_on, agency_code, procedure_code, late_on, sum(dossiers) as dossiers, sum(online) as online,
            sum(fee) as fee, sum(paid_online) as paid_online, sum(digitized) as digitized,
-           sum(electronic) as electronic, sum(dissatisfied) as dissatisfied, count(*) as n
+           sum(electronic) as electronic, sum(dissatisfied) as dissatisfied, sum(citizen_data) as citizen_data
     from moved group by received_on, agency_code, procedure_code, late_on
   ), folded as (
     insert into kpi_rollup (received_on, agency_code, procedure_code, late_on, dossiers, online, fee, paid_online,
-                            digitized, electronic, dissatisfied, compacted)
+                            digitized, electronic, dissatisfied, citizen_data, compacted)
     select received_on, agency_code, procedure_code, late_on, dossiers, online, fee, paid_online, digitized,
-           electronic, dissatisfied, true
+           electronic, dissatisfied, citizen_data, true
     from summed
     on conflict (received_on, agency_code, procedure_code, late_on) where compacted do update
       set dossiers = kpi_rollup.dossiers + excluded.dossiers, online = kpi_rollup.online + excluded.online,
           fee = kpi_rollup.fee + excluded.fee, paid_online = kpi_rollup.paid_online + excluded.paid_online,
           digitized = kpi_rollup.digitized + excluded.digitized,
           electronic = kpi_rollup.electronic + excluded.electronic,
-          dissatisfied = kpi_rollup.dissatisfied + excluded.dissatisfied
+          dissatisfied = kpi_rollup.dissatisfied + excluded.dissatisfied,
+          citizen_data = kpi_rollup.citizen_data + excluded.citizen_data
+    returning 1
+  ), unit_days as (
+    insert into kpi_unit_day (received_on, agency_code, dossiers, online, fee, paid_online, digitized, electronic,
+                              dissatisfied, citizen_data, late_ever)
+    select received_on, agency_code, sum(dossiers), sum(online), sum(fee), sum(paid_online), sum(digitized),
+           sum(electronic), sum(dissatisfied), sum(citizen_data),
+           coalesce(sum(dossiers) filter (where late_on <> 'infinity'), 0)
+    from summed group by received_on, agency_code
+    on conflict (received_on, agency_code) do update
+      set dossiers = kpi_unit_day.dossiers + excluded.dossiers, online = kpi_unit_day.online + excluded.online,
+          fee = kpi_unit_day.fee + excluded.fee, paid_online = kpi_unit_day.paid_online + excluded.paid_online,
+          digitized = kpi_unit_day.digitized + excluded.digitized,
+          electronic = kpi_unit_day.electronic + excluded.electronic,
+          dissatisfied = kpi_unit_day.dissatisfied + excluded.dissatisfied,
+          citizen_data = kpi_unit_day.citizen_data + excluded.citizen_data,
+          late_ever = kpi_unit_day.late_ever + excluded.late_ever
+    returning 1
+  ), unit_late as (
+    insert into kpi_unit_late (received_on, agency_code, late_on, dossiers)
+    select received_on, agency_code, late_on, sum(dossiers)
+    from summed where late_on <> 'infinity' group by received_on, agency_code, late_on
+    on conflict (received_on, agency_code, late_on) do update
+      set dossiers = kpi_unit_late.dossiers + excluded.dossiers
     returning 1
   )
-  select count(*) into folded from folded;
+  select count(*) + (select count(*) from unit_days) + (select count(*) from unit_late) into folded from folded;
   delete from kpi_rollup where compacted and dossiers = 0;
+  delete from kpi_unit_day where dossiers = 0;
+  delete from kpi_unit_late where dossiers = 0;
   return folded;
 end
 $$;
@@ -175,18 +235,25 @@ create function kpi_rebuild() returns bigint language plpgsql as $$
 declare
   counted bigint;
 begin
-  lock table kpi_dossier, kpi_rollup in access exclusive mode;
-  truncate kpi_dossier, kpi_rollup;
+  lock table kpi_dossier, kpi_rollup, kpi_unit_day, kpi_unit_late in access exclusive mode;
+  truncate kpi_dossier, kpi_rollup, kpi_unit_day, kpi_unit_late;
   insert into kpi_dossier select * from kpi_contribution;
   get diagnostics counted = row_count;
   insert into kpi_rollup (received_on, agency_code, procedure_code, late_on, dossiers, online, fee, paid_online,
-                          digitized, electronic, dissatisfied, compacted)
+                          digitized, electronic, dissatisfied, citizen_data, compacted)
   select received_on, agency_code, procedure_code,
          coalesce((late_from at time zone 'Asia/Ho_Chi_Minh')::date, 'infinity'::date), count(*),
          count(*) filter (where online), count(*) filter (where fee), count(*) filter (where paid_online),
          count(*) filter (where digitized), count(*) filter (where electronic), count(*) filter (where dissatisfied),
-         true
+         count(*) filter (where citizen_data), true
   from kpi_dossier group by 1, 2, 3, 4;
+  insert into kpi_unit_day
+  select received_on, agency_code, sum(dossiers), sum(online), sum(fee), sum(paid_online), sum(digitized),
+         sum(electronic), sum(dissatisfied), sum(citizen_data),
+         coalesce(sum(dossiers) filter (where late_on <> 'infinity'), 0)
+  from kpi_rollup group by 1, 2;
+  insert into kpi_unit_late
+  select received_on, agency_code, late_on, sum(dossiers) from kpi_rollup where late_on <> 'infinity' group by 1, 2, 3;
   return counted;
 end
 $$;

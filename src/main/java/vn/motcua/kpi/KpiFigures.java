@@ -11,15 +11,19 @@ import org.jspecify.annotations.Nullable;
  *
  * @param feeDossiers received dossiers that owe a fee and are not exempted
  * @param dissatisfied received dossiers their applicant rated not satisfied
+ * @param citizenData received dossiers filed from an e-ID account or checked against the population database
  */
 public record KpiFigures(long received, long receivedOnline, long onTime, long feeDossiers, long paidOnline,
-		long digitized, long electronicResult, long dissatisfied) {
+		long digitized, long electronicResult, long dissatisfied, long citizenData) {
+
+	/** Nothing received. */
+	public static final KpiFigures NONE = new KpiFigures(0, 0, 0, 0, 0, 0, 0, 0, 0);
 
 	/** The counts of two disjoint sets together. */
 	public KpiFigures plus(KpiFigures o) {
 		return new KpiFigures(received + o.received, receivedOnline + o.receivedOnline, onTime + o.onTime,
 				feeDossiers + o.feeDossiers, paidOnline + o.paidOnline, digitized + o.digitized,
-				electronicResult + o.electronicResult, dissatisfied + o.dissatisfied);
+				electronicResult + o.electronicResult, dissatisfied + o.dissatisfied, citizenData + o.citizenData);
 	}
 
 	public @Nullable BigDecimal onlineRate() {

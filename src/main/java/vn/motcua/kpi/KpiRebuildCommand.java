@@ -49,7 +49,7 @@ class KpiRebuildCommand implements ApplicationRunner, ExitCodeGenerator {
 			Instant endOfYear = to.plusDays(1).atStartOfDay(Zones.VIETNAM).toInstant();
 			Instant end = endOfYear.isBefore(now) ? endOfYear : now;
 			KpiFigures rolled = rollups.figures(KpiRollups.Grouping.TOTAL, from, to, end, null)
-				.getOrDefault("", new KpiFigures(0, 0, 0, 0, 0, 0, 0, 0));
+				.getOrDefault("", KpiFigures.NONE);
 			KpiFigures direct = raw.figures(from.atStartOfDay(Zones.VIETNAM).toInstant(), end, null);
 			boolean agree = rolled.equals(direct);
 			System.out.printf("kpi:rebuild: %d: %s received %d, on time %d%n", y, agree ? "agrees with the dossiers,"

@@ -19,28 +19,55 @@ import org.springframework.stereotype.Component;
 import vn.motcua.platform.Zones;
 
 /**
- * The figures from the rollups (V21): the dossiers received on days {@code from}–{@code to} are summed by day;
- * those late by the period's end are the rows whose late day is before the end's day, plus the dossiers that
- * turned late earlier on that day, read by the exact instant.
+ * The figures from the rollups (V21): the dossiers received on the period's days before the day of its end are
+ * summed by day, those late by the end being the rows whose late day is before the end's day plus the dossiers
+ * that turned late earlier on that day; the dossiers received on the end's own day are read one by one, up to
+ * the end (so a receipt stamped after "now" by another node's clock is not counted, as the raw rule does not).
  */
 @Component
 class KpiRollups {
 
+	/**
+	 * Units' days, less those turning late only after the period's end (received within the largest lag before
+	 * it), with the rows not folded yet; {@code :boundary} is the day before which a late day counts.
+	 */
+	private static final String UNIT_ROWS = """
+			select received_on, agency_code, dossiers, online, fee, paid_online, digitized, electronic, dissatisfied,
+			       citizen_data, late_ever as late
+			from kpi_unit_day
+			union all
+			select received_on, agency_code, 0, 0, 0, 0, 0, 0, 0, 0, -dossiers
+			from kpi_unit_late where late_on >= :boundary and received_on >= :band
+			union all
+			select received_on, agency_code, dossiers, online, fee, paid_online, digitized, electronic, dissatisfied,
+			       citizen_data, case when late_on < :boundary then dossiers else 0 end
+			from kpi_rollup where not compacted""";
+
+	/** The earliest receipt a dossier turning late on or after the end's day can have. */
+	private static final String LAG_BAND =
+			"(select :lateDay::date - coalesce(max(late_on - received_on), 0) from kpi_unit_late)";
+
 	/** How the figures are grouped; each month of {@link #MONTH} is judged at its own end. */
 	enum Grouping {
-		TOTAL("''", ":lateDay"),
-		UNIT("r.agency_code", ":lateDay"),
-		PROCEDURE("r.procedure_code", ":lateDay"),
-		MONTH("to_char(r.received_on, 'YYYY-MM')",
-				"least((date_trunc('month', r.received_on) + interval '1 month')::date, :lateDay)");
+		TOTAL("''", ":lateDay", UNIT_ROWS, LAG_BAND),
+		UNIT("agency_code", ":lateDay", UNIT_ROWS, LAG_BAND),
+		PROCEDURE("procedure_code", ":lateDay", """
+				select received_on, agency_code, procedure_code, dossiers, online, fee, paid_online, digitized,
+				       electronic, dissatisfied, citizen_data, case when late_on < :boundary then dossiers else 0 end as late
+				from kpi_rollup""", "null"),
+		MONTH("to_char(received_on, 'YYYY-MM')",
+				"least((date_trunc('month', received_on) + interval '1 month')::date, :lateDay)", UNIT_ROWS,
+				"'-infinity'::date");
 
 		final String key;
 		/** The day before which a late day counts: the group's period end. */
-		final String lateBefore;
+		final String boundary;
+		final String rows;
 
-		Grouping(String key, String lateBefore) {
+		Grouping(String key, String boundary, String rows, String band) {
 			this.key = key;
-			this.lateBefore = lateBefore;
+			this.boundary = boundary;
+			this.rows = rows.replace(":boundary", boundary).replace(":band", band);
 		}
 	}
 
@@ -59,25 +86,40 @@ class KpiRollups {
 			@Nullable List<String> units) {
 		LocalDate lateDay = LocalDate.ofInstant(end, Zones.VIETNAM);
 		String sql = """
-				with sums as (
-				  select %1$s as k, sum(r.dossiers) as received, sum(r.online) as online, sum(r.fee) as fee,
-				         sum(r.paid_online) as paid_online, sum(r.digitized) as digitized,
-				         sum(r.electronic) as electronic, sum(r.dissatisfied) as dissatisfied,
-				         coalesce(sum(r.dossiers) filter (where r.late_on < %2$s), 0) as late
-				  from kpi_rollup r
-				  where r.received_on between :from and :to and (:all or r.agency_code = any(:units))
+				with days as (
+				  select %1$s as k, sum(dossiers) as received, sum(online) as online, sum(fee) as fee,
+				         sum(paid_online) as paid_online, sum(digitized) as digitized, sum(electronic) as electronic,
+				         sum(dissatisfied) as dissatisfied, sum(citizen_data) as citizen_data, sum(late) as late
+				  from (%3$s) r
+				  where received_on between :from and :to and received_on < :lateDay
+				    and (:all or agency_code = any(:units))
 				  group by 1
-				), today as (
-				  select %1$s as k, count(*) as late
-				  from kpi_dossier r
-				  where r.late_from >= :dayStart and r.late_from < :end and %2$s = :lateDay
-				    and r.received_on between :from and :to and (:all or r.agency_code = any(:units))
+				), late_today as (
+				  select %1$s as k, 0, 0, 0, 0, 0, 0, 0, 0, count(*)
+				  from kpi_dossier
+				  where late_from >= :dayStart and late_from < :end and %2$s = :lateDay
+				    and received_on between :from and :to and received_on < :lateDay
+				    and (:all or agency_code = any(:units))
+				  group by 1
+				), last_day as (
+				  select %1$s as k, count(*), count(*) filter (where online), count(*) filter (where fee),
+				         count(*) filter (where paid_online), count(*) filter (where digitized),
+				         count(*) filter (where electronic), count(*) filter (where dissatisfied),
+				         count(*) filter (where citizen_data), count(*) filter (where late_from < :end)
+				  from kpi_dossier
+				  where received_on = :lateDay and received_on between :from and :to and received_at < :end
+				    and (:all or agency_code = any(:units))
 				  group by 1
 				)
-				select s.*, coalesce(t.late, 0) as late_today
-				from sums s left join today t on t.k = s.k
-				where s.received <> 0
-				order by s.k""".formatted(grouping.key, grouping.lateBefore);
+				select k, sum(received) as received, sum(online) as online, sum(fee) as fee,
+				       sum(paid_online) as paid_online, sum(digitized) as digitized, sum(electronic) as electronic,
+				       sum(dissatisfied) as dissatisfied, sum(citizen_data) as citizen_data, sum(late) as late
+				from (select * from days union all select * from late_today union all select * from last_day) x
+				group by k
+				having sum(received) <> 0
+				order by k""".formatted(grouping.key, grouping.boundary, grouping.rows);
+		// the plan depends on the period and units: a plan cached for other values scans a year of kpi_dossier
+		jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
 		Map<String, KpiFigures> figures = new LinkedHashMap<>();
 		jdbc.sql(sql)
 			.param("from", Date.valueOf(from))
@@ -95,10 +137,10 @@ class KpiRollups {
 
 	private static KpiFigures figures(ResultSet rs) throws SQLException {
 		long received = rs.getLong("received");
-		long late = rs.getLong("late") + rs.getLong("late_today");
+		long late = rs.getLong("late");
 		return new KpiFigures(received, rs.getLong("online"), received - late, rs.getLong("fee"),
 				rs.getLong("paid_online"), rs.getLong("digitized"), rs.getLong("electronic"),
-				rs.getLong("dissatisfied"));
+				rs.getLong("dissatisfied"), rs.getLong("citizen_data"));
 	}
 
 	/** The dossiers of the period late by its end, those late longest first. */
@@ -108,7 +150,7 @@ class KpiRollups {
 				select d.code, d.procedure_code, d.agency_code, d.received_at, d.due_at, k.late_from,
 				       coalesce(d.finished_at, d.returned_at, d.stopped_at) as ended_at, d.status
 				from kpi_dossier k join dossier d on d.code = k.dossier_code
-				where k.received_on between :from and :to and k.late_from < :end
+				where k.received_on between :from and :to and k.received_at < :end and k.late_from < :end
 				  and (:all or k.agency_code = any(:units)) and (:procedure = '' or k.procedure_code = :procedure)
 				order by k.late_from, d.code
 				limit :limit""")
@@ -128,6 +170,28 @@ class KpiRollups {
 	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
 		Timestamp t = rs.getTimestamp(column);
 		return t == null ? null : t.toInstant();
+	}
+
+	/**
+	 * The catalog's part of the score, for the units' published procedures (not internal ones): those with an
+	 * online service, partial or full (3.1), and those whose version in force has every part NĐ 63/2010 Art. 8(2)
+	 * requires — name, steps, methods, documents, time limit (a case), applicants; the agency always is (1.3).
+	 */
+	Score.Catalog catalog(@Nullable List<String> units) {
+		return jdbc.sql("""
+				select count(*) as published, count(*) filter (where p.online_level <> 'NONE') as online,
+				       count(*) filter (where btrim(coalesce(v.steps, '')) <> '' and btrim(coalesce(v.methods, '')) <> ''
+				         and cardinality(v.applicant_types) > 0
+				         and exists (select 1 from procedure_case c where c.procedure_code = p.code and c.version = v.version)
+				         and exists (select 1 from procedure_document x
+				                     where x.procedure_code = p.code and x.version = v.version)) as complete
+				from procedure p
+				left join procedure_version v on v.procedure_code = p.code and v.version = p.current_version
+				where p.status = 'PUBLISHED' and not p.internal and (:all or p.agency_code = any(:units))""")
+			.param("all", units == null)
+			.param("units", units == null ? new String[0] : units.toArray(String[]::new))
+			.query((rs, n) -> new Score.Catalog(rs.getLong("published"), rs.getLong("online"), rs.getLong("complete")))
+			.single();
 	}
 
 	/** Each procedure's name and field name. */

@@ -34,8 +34,6 @@ import vn.motcua.platform.Zones;
 @Service
 public class Kpis {
 
-	private static final KpiFigures NONE = new KpiFigures(0, 0, 0, 0, 0, 0, 0, 0);
-
 	private final KpiRollups rollups;
 	private final Agencies agencies;
 	private final Clock clock;
@@ -53,8 +51,9 @@ public class Kpis {
 	@Transactional(readOnly = true)
 	public Report report(LocalDate from, LocalDate to, @Nullable String agency, Caller caller) {
 		checkPeriod(from, to);
-		KpiFigures f = rollups.figures(Grouping.TOTAL, from, to, end(to), units(agency, caller)).getOrDefault("", NONE);
-		return new Report(f, Score.of(f));
+		List<String> units = units(agency, caller);
+		KpiFigures f = rollups.figures(Grouping.TOTAL, from, to, end(to), units).getOrDefault("", KpiFigures.NONE);
+		return new Report(f, Score.of(f, rollups.catalog(units)));
 	}
 
 	private static void checkPeriod(LocalDate from, LocalDate to) {
@@ -117,8 +116,8 @@ public class Kpis {
 			.filter(a -> parent != null && parent.equals(a.parentCode()))
 			.map(a -> new UnitFigures(a.code(), a.name(), agencies.subtree(a.code())
 				.stream()
-				.map(u -> byAgency.getOrDefault(u, NONE))
-				.reduce(NONE, KpiFigures::plus)))
+				.map(u -> byAgency.getOrDefault(u, KpiFigures.NONE))
+				.reduce(KpiFigures.NONE, KpiFigures::plus)))
 			.filter(u -> u.figures().received() > 0)
 			.sorted(Comparator.comparing((UnitFigures u) -> u.figures().onTimeRate(),
 					Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(UnitFigures::code))
@@ -138,7 +137,7 @@ public class Kpis {
 		YearMonth now = YearMonth.now(clock.withZone(Zones.VIETNAM));
 		List<MonthFigures> trend = new ArrayList<>();
 		for (YearMonth m = YearMonth.of(year, 1); m.getYear() == year && !m.isAfter(now); m = m.plusMonths(1)) {
-			trend.add(new MonthFigures(m, months.getOrDefault(m.toString(), NONE)));
+			trend.add(new MonthFigures(m, months.getOrDefault(m.toString(), KpiFigures.NONE)));
 		}
 		return trend;
 	}

@@ -9,16 +9,26 @@ import org.jspecify.annotations.Nullable;
 /** The Decision 766 score: groups and indicators; what cannot be computed yet has a null score. */
 public record Score(@Nullable BigDecimal total, BigDecimal max, @Nullable String rating, List<Group> groups) {
 
-	static Score of(KpiFigures f) {
+	/**
+	 * What the catalog says of the units' published procedures (not internal ones).
+	 *
+	 * @param online those with an online service, partial or full
+	 * @param complete those published with every part the law requires
+	 */
+	record Catalog(long published, long online, long complete) {
+	}
+
+	static Score of(KpiFigures f, Catalog c) {
 		List<Group> groups = List.of(
 				Group.of("Công khai, minh bạch", List.of(
 						Indicator.none("1.1", "TTHC công bố đúng hạn", 6), Indicator.none("1.2",
 								"TTHC cập nhật, công khai đúng hạn", 4),
-						Indicator.none("1.3", "TTHC công khai đầy đủ bộ phận", 2),
+						Indicator.linear("1.3", "TTHC công khai đầy đủ bộ phận", c.complete(), c.published(), 2, 1.0),
 						Indicator.none("1.4", "Hồ sơ đồng bộ lên Cổng DVCQG", 6))),
 				Group.of("Tiến độ, kết quả giải quyết", List.of(
 						Indicator.linear("2.1", "Hồ sơ xử lý trước hạn, đúng hạn", f.onTime(), f.received(), 20, 1.0))),
-				Group.of("Dịch vụ công trực tuyến", List.of(Indicator.none("3.1", "TTHC cung cấp dịch vụ công trực tuyến", 2),
+				Group.of("Dịch vụ công trực tuyến", List.of(
+						Indicator.linear("3.1", "TTHC cung cấp dịch vụ công trực tuyến", c.online(), c.published(), 2, 0.8),
 						Indicator.none("3.2", "Dịch vụ công trực tuyến có phát sinh hồ sơ", 4),
 						Indicator.linear("3.3", "Hồ sơ nộp trực tuyến", f.receivedOnline(), f.received(), 6, 0.5))),
 				Group.of("Thanh toán trực tuyến", List.of(
@@ -31,7 +41,7 @@ public record Score(@Nullable BigDecimal total, BigDecimal max, @Nullable String
 						Indicator.none("4.2b", "Chứng thực bản sao điện tử", 2),
 						Indicator.none("4.3", "Tái sử dụng dữ liệu số hóa", 2),
 						Indicator.none("4.4", "Kết nối kho dữ liệu cá nhân", 4),
-						Indicator.none("4.5b", "Hồ sơ sử dụng dữ liệu dân cư", 2),
+						Indicator.linear("4.5b", "Hồ sơ sử dụng dữ liệu dân cư", f.citizenData(), f.received(), 2, 1.0),
 						Indicator.none("4.5a", "TTHC sử dụng dữ liệu dân cư", 2))),
 				Group.of("Mức độ hài lòng", List.of(Indicator.none("5.2", "Tiến độ xử lý phản ánh, kiến nghị", 6),
 						Indicator.none("5.3", "Hài lòng trong xử lý phản ánh, kiến nghị", 6),

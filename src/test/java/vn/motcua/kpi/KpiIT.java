@@ -57,6 +57,11 @@ class KpiIT {
 	@BeforeEach
 	void setUp() {
 		api = new Api(port);
+		importExamples(api);
+	}
+
+	/** Imports the month of examples once per test JVM. */
+	static void importExamples(Api api) {
 		TestProcedures.ensure(api, "9.900001", "Thủ tục kiểm thử của Sở Xây dựng", "SXD", 3, 0);
 		if (api.get("/api/v1/dossiers/KPI-A", api.token("admin")).status() != 200) {
 			Api.Response r = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/admin/dossiers:import"))
@@ -90,10 +95,22 @@ class KpiIT {
 		JsonNode satisfaction = group(score, "Mức độ hài lòng").get("indicators").get(2);
 		assertThat(satisfaction.get("score").decimalValue()).as("100 % − 3/8 late − 0 dissatisfied = 62.5 %; 6 × 62.5/90")
 			.isEqualByComparingTo("4.17");
-		// 12.5 + 4.5 + 6 × 1/3 + 6 × 12.5 % + 4 × 25 % + 4.17 = 12.5 + 4.5 + 2 + 0.75 + 1 + 4.17 = 24.92 of 48
-		assertThat(score.get("total").decimalValue()).isEqualByComparingTo("24.92");
-		assertThat(score.get("max").decimalValue()).isEqualByComparingTo("48");
-		assertThat(score.get("rating").asString()).as("51.9 of 100").isEqualTo("Trung bình");
+		JsonNode services = group(score, "Dịch vụ công trực tuyến").get("indicators").get(0);
+		assertThat(services.get("numerator").asLong()).as("SYT's catalog: 7 of 8 procedures online").isEqualTo(7);
+		assertThat(services.get("score").decimalValue()).as("87.5 % ≥ 80 %: full points").isEqualByComparingTo("2.00");
+		JsonNode population = group(score, "Số hóa hồ sơ").get("indicators").get(5);
+		assertThat(population.get("code").asString()).isEqualTo("4.5b");
+		assertThat(population.get("score").decimalValue()).as("no migrated dossier used e-ID or the registry")
+			.isEqualByComparingTo("0");
+		JsonNode parts = group(score, "Công khai, minh bạch").get("indicators").get(2);
+		assertThat(parts.get("code").asString()).isEqualTo("1.3");
+		assertThat(parts.get("denominator").asLong()).isEqualTo(8);
+		assertThat(parts.get("score").decimalValue()).as("the demo catalog gives SYT's procedures no steps or documents")
+			.isEqualByComparingTo("0");
+		// 0 + 12.5 + 2 + 4.5 + 6 × 1/3 + 6 × 12.5 % + 4 × 25 % + 0 + 4.17 = 26.92 of 2 + 20 + 2 + 6 + 6 + 6 + 4 + 2 + 6 = 54
+		assertThat(score.get("total").decimalValue()).isEqualByComparingTo("26.92");
+		assertThat(score.get("max").decimalValue()).isEqualByComparingTo("54");
+		assertThat(score.get("rating").asString()).as("49.9 of 100").isEqualTo("Yếu");
 	}
 
 	@Test
@@ -115,8 +132,9 @@ class KpiIT {
 		JsonNode empty = kpi("from=2024-01-01&to=2024-01-31&agency=SYT", "admin");
 		assertThat(empty.get("received").asLong()).isZero();
 		assertThat(empty.get("onTimeRate").isNull()).as("no denominator, no rate").isTrue();
-		assertThat(empty.get("score").get("total").decimalValue()).as("5.4 scores 0 without dossiers, as nationally")
-			.isEqualByComparingTo("0");
+		assertThat(empty.get("score").get("total").decimalValue())
+			.as("only the catalog's 3.1 (2 points), and 5.4 scores 0 without dossiers, as nationally")
+			.isEqualByComparingTo("2");
 		assertThat(api.get("/api/v1/kpi?from=2025-01-01&to=2025-01-31").status()).isEqualTo(401);
 	}
 
