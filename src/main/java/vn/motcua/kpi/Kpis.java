@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,12 +113,21 @@ public class Kpis {
 		List<Agency> active = agencies.validOn(today);
 		String parent = agency != null ? agency
 				: active.stream().filter(a -> a.parentCode() == null).map(Agency::code).findFirst().orElse(null);
+		// each deciding unit's figures go to the unit below parent it belongs to (merged-away units included)
+		Map<String, String> parents = new HashMap<>();
+		agencies.all().forEach(a -> parents.put(a.code(), a.parentCode()));
+		Map<String, KpiFigures> children = new HashMap<>();
+		byAgency.forEach((code, figures) -> {
+			for (String c = code; c != null; c = parents.get(c)) {
+				if (parent != null && parent.equals(parents.get(c))) {
+					children.merge(c, figures, KpiFigures::plus);
+					break;
+				}
+			}
+		});
 		return active.stream()
 			.filter(a -> parent != null && parent.equals(a.parentCode()))
-			.map(a -> new UnitFigures(a.code(), a.name(), agencies.subtree(a.code())
-				.stream()
-				.map(u -> byAgency.getOrDefault(u, KpiFigures.NONE))
-				.reduce(KpiFigures.NONE, KpiFigures::plus)))
+			.map(a -> new UnitFigures(a.code(), a.name(), children.getOrDefault(a.code(), KpiFigures.NONE)))
 			.filter(u -> u.figures().received() > 0)
 			.sorted(Comparator.comparing((UnitFigures u) -> u.figures().onTimeRate(),
 					Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(UnitFigures::code))
