@@ -52,6 +52,11 @@ public final class DossierLoadBenchmark {
 		try (ConfigurableApplicationContext app = start(data, false)) {
 			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
 			JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+			if ("off".equals(System.getenv("KPI_TRIGGERS"))) { // what the KPI rollups cost the writers
+				jdbc.execute("alter table dossier disable trigger kpi_dossier_changed");
+				jdbc.execute("alter table dossier_supplement disable trigger kpi_supplement_changed");
+				System.out.println("KPI rollup triggers off");
+			}
 			Http http = new Http("http://127.0.0.1:" + port);
 			String token = http.token("officer");
 
