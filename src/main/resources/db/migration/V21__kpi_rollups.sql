@@ -107,43 +107,67 @@ create view kpi_contribution as
          d.digitized, d.electronic_result as electronic, coalesce(d.rating = 'DISSATISFIED', false) as dissatisfied,
          d.vneid_verified or d.registry_check = 'MATCH' as citizen_data
   from dossier d
-  left join (
-    select x.dossier_code, array_agg(x.requested_at order by x.requested_at, x.seq) as r,
+  left join lateral (
+    select array_agg(x.requested_at order by x.requested_at, x.seq) as r,
            array_agg(x.completed_at order by x.requested_at, x.seq) as c
-    from dossier_supplement x group by x.dossier_code) s on s.dossier_code = d.code
+    from dossier_supplement x where x.dossier_code = d.code) s on true
   where d.received_at is not null;
 
-create function kpi_rollup_row(k kpi_dossier, sign int) returns void language sql as $$
-  insert into kpi_rollup (received_on, agency_code, procedure_code, late_on, dossiers, online, fee, paid_online,
-                          digitized, electronic, dissatisfied, citizen_data)
-  values (k.received_on, k.agency_code, k.procedure_code,
-          coalesce((k.late_from at time zone 'Asia/Ho_Chi_Minh')::date, 'infinity'::date), sign,
-          sign * k.online::int, sign * k.fee::int, sign * k.paid_online::int, sign * k.digitized::int,
-          sign * k.electronic::int, sign * k.dissatisfied::int, sign * k.citizen_data::int)
+-- Brings dossiers' contributions up to date, set-based (a batch of imported dossiers is one call): takes back
+-- what changed or vanished, adds what is new.
+create function kpi_refresh_many(codes text[]) returns void language plpgsql as $$
+declare
+  written bigint;
+begin
+  -- the dossier rows are locked first, in one order, so writers of the same dossiers take turns here
+  perform 1 from dossier d where d.code = any(codes) order by d.code for no key update;
+  perform 1 from kpi_dossier k where k.dossier_code = any(codes) order by k.dossier_code for update;
+  with fresh as (
+    select * from kpi_contribution c where c.dossier_code = any(codes)
+  ), stored as (
+    select * from kpi_dossier k where k.dossier_code = any(codes)
+  ), pairs as (
+    select s.dossier_code as stored_code, f.dossier_code as fresh_code, s as was, f as now_is
+    from stored s full join fresh f on f.dossier_code = s.dossier_code
+    where row(s.received_on, s.received_at, s.agency_code, s.procedure_code, s.late_from, s.online, s.fee,
+              s.paid_online, s.digitized, s.electronic, s.dissatisfied, s.citizen_data)
+          is distinct from
+          row(f.received_on, f.received_at, f.agency_code, f.procedure_code, f.late_from, f.online, f.fee,
+              f.paid_online, f.digitized, f.electronic, f.dissatisfied, f.citizen_data)
+  ), moves as (
+    select (was).*, -1 as sign from pairs where stored_code is not null
+    union all
+    select (now_is).*, 1 from pairs where fresh_code is not null
+  ), deltas as (
+    insert into kpi_rollup (received_on, agency_code, procedure_code, late_on, dossiers, online, fee, paid_online,
+                            digitized, electronic, dissatisfied, citizen_data)
+    select received_on, agency_code, procedure_code,
+           coalesce((late_from at time zone 'Asia/Ho_Chi_Minh')::date, 'infinity'::date), sign,
+           sign * online::int, sign * fee::int, sign * paid_online::int, sign * digitized::int,
+           sign * electronic::int, sign * dissatisfied::int, sign * citizen_data::int
+    from moves
+    returning 1
+  ), removed as (
+    delete from kpi_dossier k using pairs p
+    where k.dossier_code = p.stored_code and p.fresh_code is null
+    returning 1
+  ), kept as (
+    insert into kpi_dossier select (now_is).* from pairs where fresh_code is not null
+    on conflict (dossier_code) do update
+      set received_on = excluded.received_on, received_at = excluded.received_at,
+          agency_code = excluded.agency_code, procedure_code = excluded.procedure_code,
+          late_from = excluded.late_from, online = excluded.online, fee = excluded.fee,
+          paid_online = excluded.paid_online, digitized = excluded.digitized, electronic = excluded.electronic,
+          dissatisfied = excluded.dissatisfied, citizen_data = excluded.citizen_data
+    returning 1
+  )
+  select (select count(*) from deltas) + (select count(*) from removed) + (select count(*) from kept)
+    into written;
+end
 $$;
 
--- Brings one dossier's contribution up to date: takes back the old one, adds the new one.
-create function kpi_refresh(code text) returns void language plpgsql as $$
-declare
-  fresh kpi_dossier;
-  stored kpi_dossier;
-begin
-  -- the dossier row is locked first, so writers of one dossier take turns here
-  perform 1 from dossier d where d.code = $1 for no key update;
-  select * into fresh from kpi_contribution c where c.dossier_code = $1;
-  select * into stored from kpi_dossier k where k.dossier_code = $1 for update;
-  if stored is not distinct from fresh or (stored.dossier_code is null and fresh.dossier_code is null) then
-    return;
-  end if;
-  if stored.dossier_code is not null then
-    perform kpi_rollup_row(stored, -1);
-    delete from kpi_dossier k where k.dossier_code = $1;
-  end if;
-  if fresh.dossier_code is not null then
-    perform kpi_rollup_row(fresh, 1);
-    insert into kpi_dossier values (fresh.*);
-  end if;
-end
+create function kpi_refresh(code text) returns void language sql as $$
+  select kpi_refresh_many(array[code])
 $$;
 
 create function kpi_dossier_changed() returns trigger language plpgsql as $$
@@ -163,11 +187,32 @@ begin
 end
 $$;
 
-create trigger kpi_dossier_changed after insert or delete or update of received_at, agency_code, procedure_code,
+-- Inserts are taken a statement at a time (the legacy import writes batches); changes a row at a time.
+create function kpi_dossiers_inserted() returns trigger language plpgsql as $$
+begin
+  perform kpi_refresh_many(array(select code from inserted));
+  return null;
+end
+$$;
+
+create function kpi_supplements_inserted() returns trigger language plpgsql as $$
+begin
+  perform kpi_refresh_many(array(select distinct dossier_code from inserted));
+  return null;
+end
+$$;
+
+create trigger kpi_dossiers_inserted after insert on dossier referencing new table as inserted
+  for each statement execute function kpi_dossiers_inserted();
+
+create trigger kpi_dossier_changed after delete or update of received_at, agency_code, procedure_code,
   channel, due_at, finished_at, returned_at, stopped_at, fee_vnd, fee_exemption, paid_online, digitized,
   electronic_result, rating, vneid_verified, registry_check on dossier for each row execute function kpi_dossier_changed();
 
-create trigger kpi_supplement_changed after insert or delete or update on dossier_supplement
+create trigger kpi_supplements_inserted after insert on dossier_supplement referencing new table as inserted
+  for each statement execute function kpi_supplements_inserted();
+
+create trigger kpi_supplement_changed after delete or update on dossier_supplement
   for each row execute function kpi_supplement_changed();
 
 -- Folds the appended rows into one row per key and drops keys that came back to zero.
