@@ -166,8 +166,37 @@ begin
 end
 $$;
 
-create function kpi_refresh(code text) returns void language sql as $$
-  select kpi_refresh_many(array[code])
+-- The same for one dossier, the workflow's case: a few index lookups, no set-based plan to run.
+create function kpi_refresh(code text) returns void language plpgsql as $$
+declare
+  fresh kpi_dossier;
+  stored kpi_dossier;
+begin
+  perform 1 from dossier d where d.code = $1 for no key update;
+  select * into fresh from kpi_contribution c where c.dossier_code = $1;
+  select * into stored from kpi_dossier k where k.dossier_code = $1 for update;
+  if stored is not distinct from fresh then
+    return;
+  end if;
+  if stored.dossier_code is not null then
+    insert into kpi_rollup (received_on, agency_code, procedure_code, late_on, dossiers, online, fee, paid_online,
+                            digitized, electronic, dissatisfied, citizen_data)
+    values (stored.received_on, stored.agency_code, stored.procedure_code,
+            coalesce((stored.late_from at time zone 'Asia/Ho_Chi_Minh')::date, 'infinity'::date), -1,
+            -stored.online::int, -stored.fee::int, -stored.paid_online::int, -stored.digitized::int,
+            -stored.electronic::int, -stored.dissatisfied::int, -stored.citizen_data::int);
+    delete from kpi_dossier k where k.dossier_code = $1;
+  end if;
+  if fresh.dossier_code is not null then
+    insert into kpi_rollup (received_on, agency_code, procedure_code, late_on, dossiers, online, fee, paid_online,
+                            digitized, electronic, dissatisfied, citizen_data)
+    values (fresh.received_on, fresh.agency_code, fresh.procedure_code,
+            coalesce((fresh.late_from at time zone 'Asia/Ho_Chi_Minh')::date, 'infinity'::date), 1,
+            fresh.online::int, fresh.fee::int, fresh.paid_online::int, fresh.digitized::int,
+            fresh.electronic::int, fresh.dissatisfied::int, fresh.citizen_data::int);
+    insert into kpi_dossier values (fresh.*);
+  end if;
+end
 $$;
 
 create function kpi_dossier_changed() returns trigger language plpgsql as $$
@@ -189,15 +218,27 @@ $$;
 
 -- Inserts are taken a statement at a time (the legacy import writes batches); changes a row at a time.
 create function kpi_dossiers_inserted() returns trigger language plpgsql as $$
+declare
+  codes text[] := array(select code from inserted);
 begin
-  perform kpi_refresh_many(array(select code from inserted));
+  if cardinality(codes) = 1 then
+    perform kpi_refresh(codes[1]);
+  elsif cardinality(codes) > 1 then
+    perform kpi_refresh_many(codes);
+  end if;
   return null;
 end
 $$;
 
 create function kpi_supplements_inserted() returns trigger language plpgsql as $$
+declare
+  codes text[] := array(select distinct dossier_code from inserted);
 begin
-  perform kpi_refresh_many(array(select distinct dossier_code from inserted));
+  if cardinality(codes) = 1 then
+    perform kpi_refresh(codes[1]);
+  elsif cardinality(codes) > 1 then
+    perform kpi_refresh_many(codes);
+  end if;
   return null;
 end
 $$;
