@@ -119,6 +119,12 @@ create function kpi_refresh_many(codes text[]) returns void language plpgsql as 
 declare
   written bigint;
 begin
+  if cardinality(codes) <= 1 then -- the workflow's case: the per-row path, with no set-based plan to run
+    if cardinality(codes) = 1 then
+      perform kpi_refresh(codes[1]);
+    end if;
+    return;
+  end if;
   -- the dossier rows are locked first, in one order, so writers of the same dossiers take turns here
   perform 1 from dossier d where d.code = any(codes) order by d.code for no key update;
   perform 1 from kpi_dossier k where k.dossier_code = any(codes) order by k.dossier_code for update;
@@ -218,27 +224,15 @@ $$;
 
 -- Inserts are taken a statement at a time (the legacy import writes batches); changes a row at a time.
 create function kpi_dossiers_inserted() returns trigger language plpgsql as $$
-declare
-  codes text[] := array(select code from inserted);
 begin
-  if cardinality(codes) = 1 then
-    perform kpi_refresh(codes[1]);
-  elsif cardinality(codes) > 1 then
-    perform kpi_refresh_many(codes);
-  end if;
+  perform kpi_refresh_many(array(select code from inserted));
   return null;
 end
 $$;
 
 create function kpi_supplements_inserted() returns trigger language plpgsql as $$
-declare
-  codes text[] := array(select distinct dossier_code from inserted);
 begin
-  if cardinality(codes) = 1 then
-    perform kpi_refresh(codes[1]);
-  elsif cardinality(codes) > 1 then
-    perform kpi_refresh_many(codes);
-  end if;
+  perform kpi_refresh_many(array(select distinct dossier_code from inserted));
   return null;
 end
 $$;
