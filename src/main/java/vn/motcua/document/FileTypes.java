@@ -26,9 +26,8 @@ final class FileTypes {
 
 	/** The name without any path, control characters or reserved punctuation, at most 120 characters. */
 	static String safeName(String name, String contentType) {
-		String base = name == null ? "" : name.replace('\\', '/');
-		base = base.substring(base.lastIndexOf('/') + 1);
-		base = base.replaceAll("[\\p{Cntrl}<>:\"|?*]", "").replaceAll("\\s+", " ").strip();
+		String base = vn.motcua.platform.TextRules.safeFileName(name);
+		base = base.replaceAll("[<>:\"|?*]", "").replaceAll("\\s+", " ").strip();
 		while (base.startsWith(".")) {
 			base = base.substring(1);
 		}

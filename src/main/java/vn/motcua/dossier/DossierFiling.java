@@ -98,7 +98,7 @@ class DossierFiling {
 				&& procedure.get().summary().onlineLevel() == OnlineLevel.NONE) {
 			errors.add("channel", "dossier.channel.not-online");
 		}
-		if (request.note() != null && request.note().length() > 2000) {
+		if (request.note() != null && !vn.motcua.platform.TextRules.fits(request.note(), vn.motcua.platform.TextRules.FREE_TEXT)) {
 			errors.add("note", "dossier.note.too-long");
 		}
 		errors.throwIfAny();
@@ -108,9 +108,15 @@ class DossierFiling {
 		}
 		Agency receiving = agencies.find(caller.citizen() ? onlineUnit : String.valueOf(caller.unitCode()))
 			.orElseThrow(() -> new DossierProblems.ActionForbidden("Tài khoản chưa thuộc đơn vị tiếp nhận nào."));
-		String registryCheck = registryCheck(applicant, caller, p.summary().code());
-		String code = tx.execute(s -> insert(p, procedureCase, channel, applicant, registryCheck, receiving, caller,
-				request.note()));
+		RegistryLookups.Verification check = registryCheck(applicant, caller, p.summary().code());
+		String registryCheck = check == null ? "NOT_CHECKED" : check.result().name();
+		String code = tx.execute(s -> {
+			String filed = insert(p, procedureCase, channel, applicant, registryCheck, receiving, caller, request.note());
+			if (check != null) {
+				registry.linkToDossier(check.lookupId(), filed);
+			}
+			return filed;
+		});
 		return repository.reload(code, List.of()); // a new dossier has no supplements
 	}
 
@@ -164,14 +170,12 @@ class DossierFiling {
 	}
 
 	/** Checked against the population database; a failure or outage is recorded, never a refusal. */
-	private String registryCheck(Applicant a, Caller caller, String procedureCode) {
+	private RegistryLookups.@Nullable Verification registryCheck(Applicant a, Caller caller, String procedureCode) {
 		if (a.idNumber() == null || a.fullName() == null || a.dateOfBirth() == null) {
-			return "NOT_CHECKED";
+			return null;
 		}
 		return registry.verify(a.idNumber(), a.fullName(), a.dateOfBirth(),
-				new RegistryPurpose(caller.username(), "Tiếp nhận hồ sơ thủ tục " + procedureCode, null))
-			.result()
-			.name();
+				new RegistryPurpose(caller.username(), "Tiếp nhận hồ sơ thủ tục " + procedureCode, null));
 	}
 
 	private static @Nullable Channel channel(@Nullable String text, Caller caller, InvalidFields.Collector errors) {

@@ -73,6 +73,7 @@ class DossierService implements Dossiers {
 		return java.util.Arrays.stream(DossierAction.values())
 			.filter(a -> a.from().contains(dossier.status()) && access.mayAct(caller, a, dossier))
 			.filter(a -> a != DossierAction.FINISH || dossier.approved())
+			.filter(a -> a != DossierAction.RETURN_RESULT || dossier.paid())
 			.filter(a -> a != DossierAction.APPROVE || dossier.step() == null)
 			.filter(a -> a != DossierAction.HAND_OVER || !dossier.step().consultPending())
 			.filter(a -> a != DossierAction.EXTEND || dossier.extendedDueAt() == null && dossier.dueAt() != null)

@@ -21,6 +21,7 @@ import vn.motcua.organization.Agencies;
 import vn.motcua.platform.ApiTime;
 import vn.motcua.platform.InvalidFields;
 import vn.motcua.platform.InvalidParameter;
+import vn.motcua.platform.TextRules;
 
 /**
  * Takes one action on a dossier in one transaction: locks the row, answers as api.md orders the checks
@@ -167,6 +168,10 @@ class DossierWorkflow {
 				return ", finished_at = :now";
 			}
 			case RETURN_RESULT -> {
+				if (!d.paid()) {
+					throw new DossierProblems.ActionNotAllowedNow("Hồ sơ còn nợ phí, lệ phí (" + (d.feeVnd() - d.paidVnd())
+							+ " đồng): chỉ trả kết quả khi đã nộp đủ hoặc được miễn.");
+				}
 				return ", returned_at = :now";
 			}
 			case EXTEND -> {
@@ -179,6 +184,10 @@ class DossierWorkflow {
 				Instant newDue = ApiTime.parseInstant(f.text("newDueAt"), "newDueAt");
 				if (!newDue.isAfter(d.dueAt())) {
 					throw new InvalidParameter("newDueAt", "Ngày hẹn mới phải sau ngày hẹn hiện tại.");
+				}
+				// an extension is for a delay, not for ever: at most a year past the current due date
+				if (newDue.isAfter(d.dueAt().plus(java.time.Duration.ofDays(366)))) {
+					throw new InvalidParameter("newDueAt", "Ngày hẹn mới không được quá một năm sau ngày hẹn hiện tại.");
 				}
 				f.sql.put("newDue", Timestamp.from(newDue));
 				details.put("reason", f.text("reason"));
@@ -221,11 +230,19 @@ class DossierWorkflow {
 			else if (field.equals("items") && !(value instanceof List)) {
 				errors.add(field, "dossier.items.invalid");
 			}
+			else if (field.equals("items") && ((List<?>) value).size() > TextRules.LIST) {
+				errors.add(field, "dossier.items.too-many", TextRules.LIST);
+			}
+			else if (field.equals("items") && ((List<?>) value).stream()
+				.anyMatch(i -> !TextRules.fits(String.valueOf(i), TextRules.FREE_TEXT))) {
+				errors.add(field, "dossier.note.too-long");
+			}
 		}
-		Object note = request.fields().get("note");
-		if (note != null && note.toString().length() > 2000 || request.fields().values().stream()
-			.anyMatch(v -> v instanceof String s && s.length() > 2000)) {
-			errors.add("note", "dossier.note.too-long");
+		// docs/api.md, "Bad input, everywhere": free text up to 4,000 characters
+		for (Map.Entry<String, Object> e : request.fields().entrySet()) {
+			if (e.getValue() instanceof String s && !TextRules.fits(s, TextRules.FREE_TEXT)) {
+				errors.add(e.getKey(), "dossier.note.too-long");
+			}
 		}
 		errors.throwIfAny();
 		return new Fields(request.fields());

@@ -44,6 +44,8 @@ public class LegacyImport {
 
 	static final int BATCH = 1000;
 	static final int MAX_REPORTED_ERRORS = 1000;
+	/** A thousand billion đồng: above any fee, within PostgreSQL's bigint. */
+	static final long MAX_FEE_VND = 1_000_000_000_000L;
 
 	private final JdbcClient jdbc;
 	private final JdbcTemplate batch;
@@ -109,18 +111,59 @@ public class LegacyImport {
 		return last.toInstant().plus(SILENCE).isBefore(clock.instant());
 	}
 
+	/**
+	 * Reads the whole file whatever its lines hold (docs/api.md, "Bad input, everywhere"): a line the checks or
+	 * PostgreSQL refuse is reported and skipped, and the run is always finished and audited, even when the
+	 * import stops on a failure of its own (then rethrown).
+	 */
 	public Result importLines(InputStream in, String actor, long run) throws IOException {
+		List<LineError> errors = new ArrayList<>();
+		long[] counts = new long[4]; // lines, imported, unchanged, errors
+		RuntimeException stopped = null;
+		try {
+			readAll(in, actor, run, errors, counts);
+		}
+		catch (IOException | RuntimeException e) {
+			stopped = e instanceof RuntimeException r ? r : new java.io.UncheckedIOException((IOException) e);
+		}
+		Result result = new Result(counts[1], counts[2], counts[3], List.copyOf(errors));
+		String reason = stopped == null ? null : "import stopped after line " + counts[0] + ": " + stopped.getMessage();
+		tx.executeWithoutResult(s -> {
+			String listed = errors.stream()
+				.limit(100)
+				.map(e -> e.line() + ": " + e.message())
+				.collect(java.util.stream.Collectors.joining("\n"));
+			jdbc.sql("""
+					update dossier_import_run set finished_at = ?, error_lines = ?, lines = ?, imported = ?, unchanged = ?,
+					  errors = ?, progress_at = ? where id = ?""")
+				.params(Timestamp.from(clock.instant()), reason == null ? listed : (listed.isEmpty() ? reason : listed + "\n" + reason),
+						counts[0], counts[1], counts[2], counts[3], Timestamp.from(clock.instant()), run)
+				.update();
+			Map<String, Object> details = new LinkedHashMap<>(Map.of("lines", counts[0], "imported", result.imported(),
+					"unchanged", result.unchanged(), "errors", result.errorCount()));
+			if (reason != null) {
+				details.put("stopped", reason);
+			}
+			audit.record(new AuditEntry(actor, "dossier.legacy-import", "dossier-import", Long.toString(run), details));
+		});
+		if (stopped != null) {
+			throw stopped;
+		}
+		return result;
+	}
+
+	private void readAll(InputStream in, String actor, long run, List<LineError> errors, long[] counts)
+			throws IOException {
 		Set<String> agencies = new HashSet<>(jdbc.sql("select code from agency").query(String.class).list());
 		Set<String> procedures = new HashSet<>(jdbc.sql("select code from procedure").query(String.class).list());
 		Set<String> seen = new HashSet<>();
-		List<LineError> errors = new ArrayList<>();
-		long[] counts = new long[4]; // lines, imported, unchanged, errors
 		List<Parsed> pending = new ArrayList<>(BATCH);
 		try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
 			String line;
 			long number = 0;
 			while ((line = reader.readLine()) != null) {
 				number++;
+				counts[0] = number - 1;
 				if (line.isBlank()) {
 					continue;
 				}
@@ -141,25 +184,29 @@ public class LegacyImport {
 			counts[0] = number;
 			write(pending, errors, counts, actor, run, number);
 		}
-		Result result = new Result(counts[1], counts[2], counts[3], List.copyOf(errors));
-		tx.executeWithoutResult(s -> {
-			jdbc.sql("update dossier_import_run set finished_at = ?, error_lines = ? where id = ?")
-				.params(Timestamp.from(clock.instant()), errors.stream()
-					.limit(100)
-					.map(e -> e.line() + ": " + e.message())
-					.collect(java.util.stream.Collectors.joining("\n")), run)
-				.update();
-			audit.record(new AuditEntry(actor, "dossier.legacy-import", "dossier-import", Long.toString(run),
-					Map.of("lines", counts[0], "imported", result.imported(), "unchanged", result.unchanged(), "errors",
-							result.errorCount())));
-		});
-		return result;
+	}
+
+	/** A batch's effect, applied to the run's counts only once its transaction has committed. */
+	private record Written(long imported, long unchanged, List<LineError> errors) {
 	}
 
 	private void write(List<Parsed> pending, List<LineError> errors, long[] counts, String actor, long run,
 			long linesRead) {
 		if (!pending.isEmpty()) {
-			tx.executeWithoutResult(s -> writeBatch(pending, errors, counts, actor));
+			try {
+				apply(tx.execute(s -> writeBatch(pending, actor)), errors, counts);
+			}
+			catch (org.springframework.dao.DataIntegrityViolationException refused) {
+				// PostgreSQL refused a value the checks let through: find the line, keep the others
+				for (Parsed p : pending) {
+					try {
+						apply(tx.execute(s -> writeBatch(List.of(p), actor)), errors, counts);
+					}
+					catch (org.springframework.dao.DataIntegrityViolationException e) {
+						error(errors, counts, p.line, "refused by the database: a value is out of range");
+					}
+				}
+			}
 			pending.clear();
 		}
 		jdbc.sql("""
@@ -169,7 +216,18 @@ public class LegacyImport {
 			.update();
 	}
 
-	private void writeBatch(List<Parsed> lines, List<LineError> errors, long[] counts, String actor) {
+	private static void apply(@Nullable Written w, List<LineError> errors, long[] counts) {
+		if (w == null) {
+			return;
+		}
+		counts[1] += w.imported();
+		counts[2] += w.unchanged();
+		w.errors().forEach(e -> error(errors, counts, e.line(), e.message()));
+	}
+
+	private Written writeBatch(List<Parsed> lines, String actor) {
+		List<LineError> errors = new ArrayList<>();
+		long unchanged = 0;
 		Map<String, String> stored = new HashMap<>();
 		jdbc.sql("select code, coalesce(imported_hash, '') from dossier where code = any(?)")
 			.param(lines.stream().map(p -> p.code).toArray(String[]::new))
@@ -183,14 +241,14 @@ public class LegacyImport {
 				fresh.add(p);
 			}
 			else if (hash.equals(p.hash)) {
-				counts[2]++;
+				unchanged++;
 			}
 			else {
-				error(errors, counts, p.line, "code " + p.code + " is already stored with different content");
+				errors.add(new LineError(p.line, "code " + p.code + " is already stored with different content"));
 			}
 		}
 		if (fresh.isEmpty()) {
-			return;
+			return new Written(0, unchanged, errors);
 		}
 		Timestamp now = Timestamp.from(clock.instant());
 		batch.batchUpdate("""
@@ -206,7 +264,8 @@ public class LegacyImport {
 					ps.setString(5, p.channel);
 					ps.setString(6, p.status.name());
 					ps.setTimestamp(7, ts(p.submittedAt != null ? p.submittedAt : p.receivedAt));
-					ps.setTimestamp(8, ts(p.receivedAt));
+					// a dossier refused at reception was never received (docs/api.md): it counts in no indicator
+					ps.setTimestamp(8, p.status == DossierStatus.REFUSED ? null : ts(p.receivedAt));
 					ps.setTimestamp(9, ts(p.dueAt));
 					ps.setTimestamp(10, ts(p.finishedAt));
 					ps.setTimestamp(11, ts(p.returnedAt));
@@ -236,7 +295,7 @@ public class LegacyImport {
 				insert into dossier_history (dossier_code, at, actor, action, from_status, to_status, note)
 				values (?, ?, ?, 'IMPORTED', null, ?, 'imported')""",
 				fresh.stream().map(p -> new Object[] { p.code, now, actor, p.status.name() }).toList());
-		counts[1] += fresh.size();
+		return new Written(fresh.size(), unchanged, errors);
 	}
 
 	private Parsed parse(String line, long number, Set<String> agencies, Set<String> procedures) {
@@ -273,7 +332,7 @@ public class LegacyImport {
 			throw new BadLine("receivedAt is required");
 		}
 		JsonNode status = n.path("nationalStatus");
-		if (!status.isIntegralNumber() || status.asInt() < 1 || status.asInt() > 10) {
+		if (!status.isIntegralNumber() || !status.canConvertToInt() || status.asInt() < 1 || status.asInt() > 10) {
 			throw new BadLine("nationalStatus must be a number from 1 to 10");
 		}
 		p.status = DossierStatus.ofNationalCode(status.asInt());
@@ -283,10 +342,19 @@ public class LegacyImport {
 		p.returnedAt = instant(n, "returnedAt");
 		p.stoppedAt = instant(n, "stoppedAt");
 		JsonNode fee = n.path("feeVnd");
-		if (!fee.isMissingNode() && !fee.isNull() && (!fee.isIntegralNumber() || fee.asLong() < 0)) {
-			throw new BadLine("feeVnd must be a whole number of VND, 0 or more");
+		if (!fee.isMissingNode() && !fee.isNull() && (!fee.isIntegralNumber() || !fee.canConvertToLong()
+				|| fee.asLong() < 0 || fee.asLong() > MAX_FEE_VND)) {
+			throw new BadLine("feeVnd must be a whole number of VND from 0 to " + MAX_FEE_VND);
 		}
 		p.feeVnd = fee.isIntegralNumber() ? fee.asLong() : 0;
+		for (String[] order : new String[][] { { "finishedAt", "receivedAt" }, { "returnedAt", "receivedAt" },
+				{ "stoppedAt", "receivedAt" }, { "returnedAt", "finishedAt" } }) {
+			Instant later = p.at(order[0]);
+			Instant earlier = p.at(order[1]);
+			if (later != null && earlier != null && later.isBefore(earlier)) {
+				throw new BadLine(order[0] + " is before " + order[1]);
+			}
+		}
 		p.paidOnline = bool(n, "paidOnline");
 		p.digitized = bool(n, "digitized");
 		p.electronicResult = bool(n, "electronicResult");
@@ -344,6 +412,9 @@ public class LegacyImport {
 		JsonNode v = n.path(field);
 		if (!v.isString() || v.asString().isBlank()) {
 			throw new BadLine(field + " is required");
+		}
+		if (vn.motcua.platform.TextRules.hasNul(v.asString())) {
+			throw new BadLine(field + " holds a NUL character (U+0000)");
 		}
 		return v.asString().strip();
 	}
@@ -406,6 +477,16 @@ public class LegacyImport {
 		@Nullable String rating;
 		final List<Instant[]> supplements = new ArrayList<>();
 		String hash;
+
+		@Nullable Instant at(String field) {
+			return switch (field) {
+				case "receivedAt" -> receivedAt;
+				case "finishedAt" -> finishedAt;
+				case "returnedAt" -> returnedAt;
+				case "stoppedAt" -> stoppedAt;
+				default -> throw new IllegalArgumentException(field);
+			};
+		}
 	}
 
 	private static final class BadLine extends RuntimeException {

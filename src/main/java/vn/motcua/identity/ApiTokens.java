@@ -14,13 +14,16 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 /**
  * Issues the short-lived bearer tokens of {@code POST /api/v1/auth/token} (HS256 JWTs). Roles and unit travel
  * in the token, so a request needs no account lookup; a change of either applies from the next token (at most
- * the token's lifetime later), and disabling an account stops new tokens at once.
+ * the token's lifetime later). Disabling the account or resetting its credentials refuses its tokens within
+ * seconds ({@link CredentialVersions}).
  */
 class ApiTokens {
 
 	static final String ISSUER = "motcua";
 	static final String ROLES_CLAIM = "roles";
 	static final String UNIT_CLAIM = "unit";
+	/** The credentials version the token was issued under ({@link CredentialVersions}). */
+	static final String VERSION_CLAIM = "ver";
 
 	private final JwtEncoder encoder;
 	private final Clock clock;
@@ -32,7 +35,7 @@ class ApiTokens {
 		this.lifetime = lifetime;
 	}
 
-	IssuedToken issue(StaffAccount account) {
+	IssuedToken issue(StaffAccount account, int credentialsVersion) {
 		Instant now = clock.instant();
 		JwtClaimsSet claims = JwtClaimsSet.builder()
 			.issuer(ISSUER)
@@ -40,6 +43,7 @@ class ApiTokens {
 			.id(UUID.randomUUID().toString())
 			.issuedAt(now)
 			.expiresAt(now.plus(lifetime))
+			.claim(VERSION_CLAIM, credentialsVersion)
 			.claim(ROLES_CLAIM, account.roles().stream().map(Enum::name).sorted().toList())
 			.claims(c -> {
 				if (account.unitCode() != null) {

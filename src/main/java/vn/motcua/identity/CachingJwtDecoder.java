@@ -12,8 +12,8 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
 
 /**
  * Remembers the tokens it has verified, keyed by the whole token (signature included), so a client calling
- * again with the same token is not parsed and verified again; the time checks still run on every call, so an
- * expired token is refused as before. Bounded: the memory is dropped when it grows past {@link #MAX_TOKENS}.
+ * again with the same token is not parsed and verified again; the time and credentials-version checks still
+ * run on every call, so an expired or revoked token is refused as before. Bounded: the memory is dropped when it grows past {@link #MAX_TOKENS}.
  */
 final class CachingJwtDecoder implements JwtDecoder {
 
@@ -42,7 +42,7 @@ final class CachingJwtDecoder implements JwtDecoder {
 		OAuth2TokenValidatorResult result = timestamps.validate(known);
 		if (result.hasErrors()) {
 			verified.remove(token);
-			throw new JwtValidationException("Token expired", result.getErrors());
+			throw new JwtValidationException("Token expired or revoked", result.getErrors());
 		}
 		return known;
 	}

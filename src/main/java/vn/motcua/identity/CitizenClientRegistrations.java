@@ -59,9 +59,10 @@ public final class CitizenClientRegistrations implements ClientRegistrationRepos
 				.clientName("VNeID")
 				.clientId(sandbox ? SANDBOX_CLIENT_ID : String.valueOf(settings.clientId()))
 				.clientSecret(sandbox ? SANDBOX_CLIENT_SECRET : String.valueOf(settings.clientSecret()))
-				.scope("openid", "profile")
-				.redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
-				.userNameAttributeName("SoDinhDanh")
+				.scope(settings.scopes())
+				.redirectUri(base() + "/login/oauth2/code/{registrationId}")
+				// every provider sends sub; the ID number is read by the configured mapping (CitizenSignIn)
+				.userNameAttributeName("sub")
 				.build();
 			registration = r;
 			return r;
@@ -70,6 +71,16 @@ public final class CitizenClientRegistrations implements ClientRegistrationRepos
 			log.warn("e-ID provider {} not reachable for discovery: {}", issuer, e.getMessage());
 			return null;
 		}
+	}
+
+	/**
+	 * Where the provider sends the browser back: {@code MOTCUA_PUBLIC_BASE_URL} when it is set (behind a proxy
+	 * the request's own host is not the address registered with the provider); otherwise, as in the demo, the
+	 * address the browser used.
+	 */
+	String base() {
+		String configured = environment.getProperty("motcua.public-base-url");
+		return configured == null || configured.isBlank() ? "{baseUrl}" : configured.strip().replaceAll("/+$", "");
 	}
 
 	/** The scheme, host and port of the e-ID provider, for the content security policy. */

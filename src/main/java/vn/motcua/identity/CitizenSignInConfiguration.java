@@ -25,8 +25,19 @@ class CitizenSignInConfiguration {
 	}
 
 	@Bean
-	CitizenSignIn citizenSignIn(JdbcCitizenAccounts accounts, TransactionTemplate tx, AuditLog audit, Clock clock) {
-		return new CitizenSignIn(accounts, tx, audit, clock);
+	CitizenSignIn citizenSignIn(JdbcCitizenAccounts accounts, TransactionTemplate tx, AuditLog audit, Clock clock,
+			OidcProperties settings) {
+		return new CitizenSignIn(accounts, tx, audit, clock, settings);
+	}
+
+	/**
+	 * ID tokens are checked against the provider's published keys with any of the configured algorithms
+	 * (Spring's default accepts RS256 only; the national SSO and others advertise ES256 too).
+	 */
+	@Bean
+	org.springframework.security.oauth2.jwt.JwtDecoderFactory<org.springframework.security.oauth2.client.registration.ClientRegistration> idTokenDecoderFactory(
+			OidcProperties settings, Clock clock) {
+		return new IdTokenDecoders(settings.algorithms(), clock);
 	}
 
 	/** Tokens of the e-ID provider stay in the session (in PostgreSQL), never in one node's memory. */

@@ -49,14 +49,27 @@ class IdentityConfiguration {
 	}
 
 	@Bean
-	JwtDecoder jwtDecoder(SecretKey tokenSigningKey, Clock clock) {
+	JwtDecoder jwtDecoder(SecretKey tokenSigningKey, Clock clock, CredentialVersions versions) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(tokenSigningKey)
 			.macAlgorithm(MacAlgorithm.HS256)
 			.build();
-		JwtTimestampValidator timestamps = new JwtTimestampValidator(Duration.ofSeconds(30));
+		// one server clock signs and checks: a few seconds of leeway is all a token needs
+		JwtTimestampValidator timestamps = new JwtTimestampValidator(Duration.ofSeconds(3));
 		timestamps.setClock(clock);
+		org.springframework.security.oauth2.core.OAuth2TokenValidator<org.springframework.security.oauth2.jwt.Jwt> current =
+				jwt -> {
+					Object ver = jwt.getClaims().get(ApiTokens.VERSION_CLAIM);
+					boolean stands = ver instanceof Number n && jwt.getSubject() != null
+							&& versions.current(jwt.getSubject(), n.intValue());
+					return stands ? org.springframework.security.oauth2.core.OAuth2TokenValidatorResult.success()
+							: org.springframework.security.oauth2.core.OAuth2TokenValidatorResult.failure(
+									new org.springframework.security.oauth2.core.OAuth2Error("invalid_token",
+											"The account was disabled or its credentials were reset", null));
+				};
+		DelegatingOAuth2TokenValidator<org.springframework.security.oauth2.jwt.Jwt> everyCall =
+				new DelegatingOAuth2TokenValidator<>(timestamps, current);
 		decoder.setJwtValidator(
-				new DelegatingOAuth2TokenValidator<>(timestamps, new JwtIssuerValidator(ApiTokens.ISSUER)));
-		return new CachingJwtDecoder(decoder, timestamps);
+				new DelegatingOAuth2TokenValidator<>(timestamps, new JwtIssuerValidator(ApiTokens.ISSUER), current));
+		return new CachingJwtDecoder(decoder, everyCall);
 	}
 }

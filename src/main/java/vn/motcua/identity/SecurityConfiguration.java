@@ -130,12 +130,21 @@ class SecurityConfiguration {
 		withPkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
 		// sign-out ends the e-ID provider's session too (RP-initiated logout), then comes back home
 		OidcClientInitiatedLogoutSuccessHandler signOut = new OidcClientInitiatedLogoutSuccessHandler(registrations);
-		signOut.setPostLogoutRedirectUri("{baseUrl}/?signedOut");
+		signOut.setPostLogoutRedirectUri(registrations.base() + "/?signedOut");
 		signOut.setDefaultTargetUrl("/?signedOut");
 		ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
 		failures.setDefaultFailureUrl("/login?error");
 		failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked",
 				StaffAuthenticationProvider.OtpMissing.class.getName(), "/login?otp"));
+		org.springframework.security.web.authentication.AuthenticationFailureHandler failureHandler =
+				(request, response, e) -> {
+					if (e instanceof StaffAuthenticationProvider.AccountLocked locked) {
+						response.sendRedirect(request.getContextPath() + "/login?locked=" + locked.until().getEpochSecond());
+					}
+					else {
+						failures.onAuthenticationFailure(request, response, e);
+					}
+				};
 		http.authorizeHttpRequests(a -> {
 			a.requestMatchers("/", "/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
 					"/swagger-ui.html", "/swagger-ui/**", "/problems/**")
@@ -146,11 +155,14 @@ class SecurityConfiguration {
 			a.requestMatchers("/account/**", "/account").hasRole("CITIZEN");
 			a.anyRequest().authenticated();
 		})
-			.authenticationProvider(staffAuthentication)
+			// a manager of its own, without the global parent: a failed attempt is checked (and counted) once
+			.authenticationManager(new org.springframework.security.authentication.ProviderManager(staffAuthentication))
+			// where to go back after sign-in rides in a cookie: an anonymous visit costs no session row
+			.requestCache(c -> c.requestCache(new org.springframework.security.web.savedrequest.CookieRequestCache()))
 			.formLogin(f -> f.loginPage("/login")
 				.authenticationDetailsSource(StaffAuthenticationProvider.OtpDetails::new)
 				.defaultSuccessUrl("/staff", false)
-				.failureHandler(failures))
+				.failureHandler(failureHandler))
 			.oauth2Login(o -> o.loginPage("/login")
 				.clientRegistrationRepository(registrations)
 				.authorizationEndpoint(a -> a.authorizationRequestResolver(withPkce))

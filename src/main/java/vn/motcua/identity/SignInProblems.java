@@ -46,17 +46,32 @@ final class SignInProblems {
 
 	static final class AccountThrottled extends DomainProblem {
 
-		private final Duration retryAfter;
+		private static final java.time.format.DateTimeFormatter SHOWN = java.time.format.DateTimeFormatter
+			.ofPattern("HH:mm 'ngày' dd/MM/yyyy")
+			.withZone(vn.motcua.platform.Zones.VIETNAM);
 
-		AccountThrottled(Duration retryAfter) {
+		private final Duration retryAfter;
+		private final java.time.Instant until;
+
+		AccountThrottled(Duration retryAfter, java.time.Instant until) {
 			super(HttpStatus.TOO_MANY_REQUESTS, "account-locked",
-					"Đăng nhập sai quá nhiều lần: tài khoản tạm khóa, thử lại sau " + Math.max(1, retryAfter.toMinutes())
-							+ " phút.");
+					"Đăng nhập sai quá nhiều lần: tài khoản tạm khóa đến " + SHOWN.format(until) + " (còn "
+							+ Math.max(1, (retryAfter.toSeconds() + 59) / 60) + " phút).");
 			this.retryAfter = retryAfter;
+			this.until = until;
 		}
 
 		Duration retryAfter() {
 			return retryAfter;
+		}
+
+		java.time.Instant until() {
+			return until;
+		}
+
+		@Override
+		public Map<String, Object> properties() {
+			return Map.of("lockedUntil", vn.motcua.platform.ApiTime.format(until));
 		}
 
 		@Override

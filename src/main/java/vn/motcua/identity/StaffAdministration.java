@@ -40,9 +40,11 @@ public class StaffAdministration {
 	private final AuditLog audit;
 	private final Clock clock;
 	private final SecureRandom random = new SecureRandom();
+	private final CredentialVersions versions;
 
 	StaffAdministration(JdbcClient jdbc, JdbcStaffAccounts accounts, PasswordEncoder passwords, Agencies agencies,
-			AuditLog audit, Clock clock) {
+			AuditLog audit, Clock clock, CredentialVersions versions) {
+		this.versions = versions;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.passwords = passwords;
@@ -98,6 +100,11 @@ public class StaffAdministration {
 		for (Role role : form.roles()) {
 			jdbc.sql("insert into staff_role (username, role) values (?, ?)").params(form.username(), role.name()).update();
 		}
+		// sessions and tokens carry the enabled account's roles and unit: a change of any ends them
+		if (before.enabled() && !form.enabled() || !before.roles().equals(form.roles())
+				|| !java.util.Objects.equals(before.unitCode(), Texts.strippedOrNull(form.unitCode()))) {
+			versions.revoke(form.username());
+		}
 		audit.record(new AuditEntry(actor, "staff.updated", "account", form.username(),
 				Map.of("unit", String.valueOf(Texts.strippedOrNull(form.unitCode())), "roles", names(form.roles()), "enabled",
 						form.enabled(), "rolesBefore", names(before.roles()), "enabledBefore", before.enabled())));
@@ -112,6 +119,7 @@ public class StaffAdministration {
 		jdbc.sql("update staff_account set password_hash = ? where username = ?")
 			.params(passwords.encode(password), username)
 			.update();
+		versions.revoke(username);
 		audit.record(AuditEntry.of(actor, "staff.password-reset", "account", username));
 	}
 
@@ -119,6 +127,7 @@ public class StaffAdministration {
 	public void resetTwoFactor(String username, String actor) {
 		accounts.find(username).orElseThrow(() -> new UnknownAccount(username));
 		jdbc.sql("update staff_account set totp_secret = null where username = ?").param(username).update();
+		versions.revoke(username);
 		audit.record(AuditEntry.of(actor, "staff.two-factor-reset", "account", username));
 	}
 

@@ -36,7 +36,7 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 					account.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList());
 		}
 		catch (SignInProblems.AccountThrottled e) {
-			throw new LockedException(e.getMessage());
+			throw new AccountLocked(e.getMessage(), e.until());
 		}
 		catch (SignInProblems.OtpRequired e) {
 			throw new OtpMissing(e.getMessage());
@@ -49,6 +49,21 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 	@Override
 	public boolean supports(Class<?> authentication) {
 		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+	}
+
+	/** The lock, with its end for the sign-in page to show. */
+	static final class AccountLocked extends LockedException {
+
+		private final java.time.Instant until;
+
+		AccountLocked(String message, java.time.Instant until) {
+			super(message);
+			this.until = until;
+		}
+
+		java.time.Instant until() {
+			return until;
+		}
 	}
 
 	static final class OtpMissing extends AuthenticationException {

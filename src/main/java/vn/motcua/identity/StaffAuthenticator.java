@@ -48,10 +48,13 @@ class StaffAuthenticator {
 	 */
 	StaffAccount authenticate(String rawUsername, String password, @Nullable String otp, String channel) {
 		String username = rawUsername.trim().toLowerCase(Locale.ROOT);
-		Optional<java.time.Duration> locked = throttle.lockedFor(username);
-		if (locked.isPresent()) {
+		SignInThrottle.Attempt attempt;
+		try {
+			attempt = throttle.begin(username);
+		}
+		catch (SignInProblems.AccountThrottled locked) {
 			auditOnly(username, "auth.sign-in-refused", Map.of("channel", channel, "reason", "locked"));
-			throw new SignInProblems.AccountThrottled(locked.get());
+			throw locked;
 		}
 		Optional<JdbcStaffAccounts.Credentials> credentials = accounts.credentials(username);
 		String hash = credentials.map(JdbcStaffAccounts.Credentials::passwordHash).orElse(null);
@@ -64,6 +67,7 @@ class StaffAuthenticator {
 		String totpSecret = credentials.get().totpSecret();
 		if (totpSecret != null) {
 			if (otp == null || otp.isBlank()) {
+				tx.executeWithoutResult(s -> throttle.uncount(attempt));
 				throw new SignInProblems.OtpRequired();
 			}
 			if (!Totp.verify(totpSecret, otp.trim(), clock.instant())) {
@@ -80,7 +84,7 @@ class StaffAuthenticator {
 
 	private void fail(String username, String channel, String reason) {
 		tx.executeWithoutResult(s -> {
-			throttle.recordFailure(username);
+			throttle.failed(username);
 			audit.record(AuditEntry.of(username, "auth.sign-in-failed", "account", username)
 				.with(Map.of("channel", channel, "reason", reason)));
 		});

@@ -11,8 +11,11 @@ class TokenSignIn implements ApiSignIn {
 	private final StaffAuthenticator authenticator;
 	private final ApiTokens tokens;
 	private final boolean production;
+	private final CredentialVersions versions;
 
-	TokenSignIn(StaffAuthenticator authenticator, ApiTokens tokens, MotCuaProperties properties) {
+	TokenSignIn(StaffAuthenticator authenticator, ApiTokens tokens, MotCuaProperties properties,
+			CredentialVersions versions) {
+		this.versions = versions;
 		this.authenticator = authenticator;
 		this.tokens = tokens;
 		this.production = !properties.demo();
@@ -24,7 +27,7 @@ class TokenSignIn implements ApiSignIn {
 		if (production && account.roles().contains(Role.ADMIN) && !account.twoFactor()) {
 			throw new SignInProblems.OtpEnrolmentRequired();
 		}
-		ApiTokens.IssuedToken token = tokens.issue(account);
+		ApiTokens.IssuedToken token = tokens.issue(account, versions.read(account.username()));
 		return new IssuedToken(token.value(), token.expiresInSeconds());
 	}
 }

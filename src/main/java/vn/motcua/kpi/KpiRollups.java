@@ -73,7 +73,10 @@ class KpiRollups {
 
 	private final JdbcClient jdbc;
 
-	KpiRollups(JdbcClient jdbc) {
+	private final javax.sql.DataSource dataSource;
+
+	KpiRollups(JdbcClient jdbc, javax.sql.DataSource dataSource) {
+		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 	}
 
@@ -212,8 +215,28 @@ class KpiRollups {
 		return jdbc.sql("select kpi_compact()").query(Integer.class).single();
 	}
 
-	/** Recomputes every contribution from the dossiers. */
+	/**
+	 * Recomputes every contribution from the dossiers: minutes over millions of dossiers, so on a connection
+	 * freed of the request timeouts for this once (the pool restores them when it takes the connection back).
+	 */
 	long rebuild() {
-		return jdbc.sql("select kpi_rebuild()").query(Long.class).single();
+		return new org.springframework.jdbc.core.JdbcTemplate(dataSource).execute(
+				(org.springframework.jdbc.core.ConnectionCallback<Long>) c -> {
+					int before = c.getNetworkTimeout();
+					c.setNetworkTimeout(Runnable::run, 0);
+					try (java.sql.Statement s = c.createStatement()) {
+						s.execute("set statement_timeout = 0");
+						try (ResultSet rs = s.executeQuery("select kpi_rebuild()")) {
+							rs.next();
+							return rs.getLong(1);
+						}
+						finally {
+							s.execute("reset statement_timeout");
+						}
+					}
+					finally {
+						c.setNetworkTimeout(Runnable::run, before);
+					}
+				});
 	}
 }

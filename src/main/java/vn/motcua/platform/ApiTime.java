@@ -34,22 +34,37 @@ public final class ApiTime {
 		}
 		// a '+' left unencoded in a query string arrives as a space
 		String repaired = text.strip().replaceFirst(" (\\d{2}:?\\d{2})$", "+$1");
+		Instant parsed;
 		try {
-			return OffsetDateTime.parse(repaired).toInstant();
+			parsed = OffsetDateTime.parse(repaired).toInstant();
 		}
 		catch (DateTimeParseException e) {
 			throw new InvalidParameter(field, field + " phải là thời điểm ISO-8601 có múi giờ (ví dụ"
 					+ " 2026-04-24T10:00:00+07:00 hoặc 2026-04-24T03:00:00Z): \"" + text + "\"");
 		}
+		if (!TextRules.inRange(parsed)) {
+			throw outOfRange(field, text);
+		}
+		return parsed;
+	}
+
+	private static InvalidParameter outOfRange(String field, String text) {
+		return new InvalidParameter(field, field + " phải thuộc các năm " + TextRules.MIN_YEAR + "–" + TextRules.MAX_YEAR
+				+ ": \"" + text + "\"");
 	}
 
 	/** Parses a required {@code YYYY-MM-DD} date parameter. */
 	public static LocalDate parseDate(@Nullable String text, String field) {
+		LocalDate parsed;
 		try {
-			return LocalDate.parse(text == null ? "" : text.strip());
+			parsed = LocalDate.parse(text == null ? "" : text.strip());
 		}
 		catch (DateTimeParseException e) {
 			throw new InvalidParameter(field, field + " phải là ngày dạng YYYY-MM-DD: \"" + text + "\"");
 		}
+		if (!TextRules.inRange(parsed)) {
+			throw outOfRange(field, String.valueOf(text));
+		}
+		return parsed;
 	}
 }

@@ -22,9 +22,13 @@ public record MotCuaProperties(@DefaultValue("demo") RunMode mode, @DefaultValue
 	 * @param url JDBC URL of an external PostgreSQL; absent means embedded
 	 * @param embeddedDatabase the database created in the embedded server
 	 * @param embeddedClean start the embedded server on an empty data directory (tests)
+	 * @param connectionTimeout how long a request waits for a free connection before it is answered 503
+	 * @param statementTimeout how long one statement of a request may run
 	 */
 	public record Db(@Nullable String url, @Nullable String user, @Nullable String password,
-			@DefaultValue("motcua") String embeddedDatabase, @DefaultValue("false") boolean embeddedClean) {
+			@DefaultValue("motcua") String embeddedDatabase, @DefaultValue("false") boolean embeddedClean,
+			@DefaultValue("PT1.5S") java.time.Duration connectionTimeout,
+			@DefaultValue("PT30S") java.time.Duration statementTimeout) {
 	}
 
 	public boolean demo() {

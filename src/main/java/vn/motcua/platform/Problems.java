@@ -8,6 +8,9 @@ import org.springframework.http.ProblemDetail;
 /** Builds problem documents with MotCua's type URIs ({@code /problems/{id}}, relative to the server). */
 public final class Problems {
 
+	/** Request attribute holding the method as the client sent it (an error dispatch reports GET). */
+	public static final String ORIGINAL_METHOD = "motcua.original-method";
+
 	private Problems() {
 	}
 

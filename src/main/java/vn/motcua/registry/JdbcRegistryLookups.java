@@ -51,6 +51,13 @@ final class JdbcRegistryLookups implements RegistryLookups {
 	}
 
 	@Override
+	public void linkToDossier(java.util.UUID lookupId, String dossierCode) {
+		jdbc.sql("insert into registry_lookup_dossier (lookup_id, dossier_code) values (?, ?) on conflict do nothing")
+			.params(lookupId, dossierCode)
+			.update();
+	}
+
+	@Override
 	public Verification verify(String idNumber, String fullName, LocalDate dateOfBirth, RegistryPurpose why) {
 		Map<String, Object> request = request("VERIFY", idNumber, why);
 		request.put("hoVaTen", fullName);
@@ -120,7 +127,8 @@ final class JdbcRegistryLookups implements RegistryLookups {
 	@Override
 	public List<LoggedLookup> log(@Nullable String idNumber, int page, int size) {
 		return jdbc.sql("""
-				select id, at, actor, purpose, dossier_code, id_number, kind, result, response_hash
+				select id, at, actor, purpose, coalesce(dossier_code, (select d.dossier_code from registry_lookup_dossier d
+				  where d.lookup_id = id)) as dossier_code, id_number, kind, result, response_hash
 				from registry_lookup where (cast(:idNumber as text) is null or id_number = :idNumber)
 				order by at desc, id limit :size offset :offset""")
 			.param("idNumber", idNumber)
@@ -141,7 +149,8 @@ final class JdbcRegistryLookups implements RegistryLookups {
 	@Override
 	public void export(Instant from, Instant to, Consumer<LoggedLookup> sink) {
 		try (var rows = jdbc.sql("""
-				select id, at, actor, purpose, dossier_code, id_number, kind, result, response_hash
+				select id, at, actor, purpose, coalesce(dossier_code, (select d.dossier_code from registry_lookup_dossier d
+				  where d.lookup_id = id)) as dossier_code, id_number, kind, result, response_hash
 				from registry_lookup where at >= :from and at < :to order by at, id""")
 			.param("from", Timestamp.from(from))
 			.param("to", Timestamp.from(to))

@@ -17,6 +17,9 @@ public interface RegistryLookups {
 
 	Verification verify(String idNumber, String fullName, LocalDate dateOfBirth, RegistryPurpose why);
 
+	/** Names the dossier a lookup was made for once it has its code; in the caller's transaction. */
+	void linkToDossier(java.util.UUID lookupId, String dossierCode);
+
 	/** The person's record for prefill; empty unless the registry answered and found them. */
 	Lookup lookUp(String idNumber, RegistryPurpose why);
 

@@ -118,6 +118,9 @@ public class SandboxIdentityProvider {
 						codes.setAuthenticationValidator(SandboxIdentityProvider::validateRedirect);
 					}
 				})))
+				// a failed token request (wrong PKCE verifier, wrong client) burns the code, as the national SSO does
+				.clientAuthentication(c -> c.errorResponseHandler(burnCode(authorizations)))
+				.tokenEndpoint(t -> t.errorResponseHandler(burnCode(authorizations)))
 				.oidc(oidc -> oidc.userInfoEndpoint(u -> u.userInfoMapper(c -> userInfo(c.getAuthorization())))))
 			.authorizeHttpRequests(a -> a.anyRequest().authenticated())
 			.oauth2ResourceServer(rs -> rs.jwt(j -> j.decoder(decoder(keys))))
@@ -140,17 +143,41 @@ public class SandboxIdentityProvider {
 	}
 
 	/**
-	 * The national SSO checks redirect URIs exactly; Spring's default also refuses {@code localhost}, which
-	 * is how testers open the demo, so an exact match with a registered URI is accepted first.
+	 * The national SSO checks redirect URIs exactly. Spring's default lets a loopback address through on any
+	 * port (RFC 8252's rule for native apps) and refuses {@code localhost}; here only a registered URI, character
+	 * for character, is accepted, and a refusal is shown, never redirected.
 	 */
 	private static void validateRedirect(
 			org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationContext context) {
 		OAuth2AuthorizationCodeRequestAuthenticationToken request = context.getAuthentication();
 		String requested = request.getRedirectUri();
 		if (requested == null || !context.getRegisteredClient().getRedirectUris().contains(requested)) {
-			OAuth2AuthorizationCodeRequestAuthenticationValidator.DEFAULT_REDIRECT_URI_VALIDATOR.accept(context);
+			OAuth2AuthorizationCodeRequestAuthenticationToken withoutRedirect = new OAuth2AuthorizationCodeRequestAuthenticationToken(
+					request.getAuthorizationUri(), request.getClientId(), (Authentication) request.getPrincipal(), null,
+					request.getState(), request.getScopes(), request.getAdditionalParameters());
+			throw new org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationException(
+					new org.springframework.security.oauth2.core.OAuth2Error("invalid_request",
+							"OAuth 2.0 Parameter: redirect_uri (not registered)", null),
+					withoutRedirect);
 		}
 		OAuth2AuthorizationCodeRequestAuthenticationValidator.DEFAULT_SCOPE_VALIDATOR.accept(context);
+	}
+
+	/** Answers a token-endpoint failure as usual, after removing the authorization its code belongs to. */
+	private static org.springframework.security.web.authentication.AuthenticationFailureHandler burnCode(
+			OAuth2AuthorizationService authorizations) {
+		var standard = new org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2ErrorAuthenticationFailureHandler();
+		return (request, response, e) -> {
+			String code = request.getParameter("code");
+			if (code != null && "authorization_code".equals(request.getParameter("grant_type"))) {
+				OAuth2Authorization authorization = authorizations.findByToken(code,
+						new org.springframework.security.oauth2.server.authorization.OAuth2TokenType("code"));
+				if (authorization != null) {
+					authorizations.remove(authorization);
+				}
+			}
+			standard.onAuthenticationFailure(request, response, e);
+		};
 	}
 
 	private static OAuth2TokenGenerator<?> tokens(JWKSource<SecurityContext> keys) {

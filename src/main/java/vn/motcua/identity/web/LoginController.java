@@ -19,9 +19,17 @@ class LoginController {
 		this.citizens = citizens;
 	}
 
+	private static final java.time.format.DateTimeFormatter SHOWN = java.time.format.DateTimeFormatter
+		.ofPattern("HH:mm dd/MM/yyyy")
+		.withZone(vn.motcua.platform.Zones.VIETNAM);
+
 	@GetMapping("/login")
-	String login(Model model) {
+	String login(Model model, @org.springframework.web.bind.annotation.RequestParam(required = false) String locked) {
 		model.addAttribute("citizenSignIn", citizens.configured());
+		// the end of a lock, as the failure handler put it in the address (epoch seconds)
+		if (locked != null && locked.matches("\\d{1,12}")) {
+			model.addAttribute("lockedUntil", SHOWN.format(java.time.Instant.ofEpochSecond(Long.parseLong(locked))));
+		}
 		return "identity/login";
 	}
 }

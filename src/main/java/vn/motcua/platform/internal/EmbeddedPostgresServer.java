@@ -153,6 +153,11 @@ final class EmbeddedPostgresServer {
 				.setServerConfig("max_connections", "200")
 				.setServerConfig("shared_buffers", "128MB")
 				.setServerConfig("timezone", "UTC")
+				// the library's defaults trade durability for speed (fsync off, asynchronous commit): an
+				// answered request must survive a crash of the process and of the machine (docs/adr/0006)
+				.setServerConfig("fsync", "on")
+				.setServerConfig("synchronous_commit", "on")
+				.setServerConfig("full_page_writes", "on")
 				.setLocaleConfig("encoding", "UTF8")
 				.setRegisterShutdownHook(false)
 				.setPGStartupWait(Duration.ofSeconds(60))

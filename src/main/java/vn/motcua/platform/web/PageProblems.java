@@ -24,4 +24,18 @@ class PageProblems {
 	void problem(DomainProblem e, HttpServletResponse response) throws IOException {
 		response.sendError(e.status().value());
 	}
+
+	/** The same limits as the API's: a value PostgreSQL refuses is the visitor's mistake, a silent database is 503. */
+	@ExceptionHandler(org.springframework.dao.DataAccessException.class)
+	void database(org.springframework.dao.DataAccessException e, HttpServletResponse response) throws Exception {
+		if (DatabaseFailures.isBadValue(e)) {
+			response.sendError(400);
+		}
+		else if (DatabaseFailures.isUnavailable(e)) {
+			response.sendError(503);
+		}
+		else {
+			throw e;
+		}
+	}
 }

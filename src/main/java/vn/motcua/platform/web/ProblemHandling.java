@@ -77,6 +77,12 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 				List.of(Map.of("field", e.getName(), "message", text("problem.invalid-value", String.valueOf(e.getValue())))));
 	}
 
+	/** A JSON value read by a controller turned out of its type's range (a version past an int, say). */
+	@ExceptionHandler(tools.jackson.core.JacksonException.class)
+	ResponseEntity<Object> unreadableValue(tools.jackson.core.JacksonException e) {
+		return badRequest("unreadable-body", text("problem.unreadable-body.detail"), null);
+	}
+
 	@ExceptionHandler(IllegalArgumentException.class)
 	ResponseEntity<Object> illegalArgument(IllegalArgumentException e) {
 		return badRequest("invalid-request", e.getMessage(), null);
@@ -89,8 +95,39 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 				text("problem.forbidden.detail")), new HttpHeaders());
 	}
 
+	/**
+	 * Last line of the bad-input rules: PostgreSQL refused a value (SQLSTATE class 22: a NUL, a number or date
+	 * out of its column's range, a string past its limit). The transaction has rolled back, nothing is written.
+	 */
+	@ExceptionHandler(org.springframework.dao.DataAccessException.class)
+	ResponseEntity<Object> dataAccess(org.springframework.dao.DataAccessException e) throws Exception {
+		if (DatabaseFailures.isBadValue(e)) {
+			log.warn("A value PostgreSQL refused reached it: {}", e.getMostSpecificCause().getMessage());
+			return badRequest("invalid-request", text("problem.bad-value.detail"), null);
+		}
+		if (DatabaseFailures.isUnavailable(e)) {
+			return unavailable();
+		}
+		return unexpected(e);
+	}
+
+	@ExceptionHandler(java.sql.SQLTransientConnectionException.class)
+	ResponseEntity<Object> noConnection(Exception e) {
+		return unavailable();
+	}
+
+	private ResponseEntity<Object> unavailable() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, "5");
+		return problem(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+				title("unavailable", HttpStatus.SERVICE_UNAVAILABLE), text("problem.unavailable.detail")), headers);
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception e) {
+		if (DatabaseFailures.isUnavailable(e)) {
+			return unavailable();
+		}
 		log.error("Unexpected failure", e);
 		return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
 				title("internal-error", HttpStatus.INTERNAL_SERVER_ERROR), text("problem.internal-error.detail")),
@@ -100,6 +137,10 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (org.springframework.core.NestedExceptionUtils.getRootCause(ex) instanceof BadInputFilter.NulInText
+				|| ex.getCause() instanceof BadInputFilter.NulInText) {
+			return badRequest("invalid-request", text("problem.nul.detail"), null);
+		}
 		return badRequest("unreadable-body", text("problem.unreadable-body.detail"), null);
 	}
 

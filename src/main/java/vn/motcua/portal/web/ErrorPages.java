@@ -29,7 +29,8 @@ class ErrorPages implements ErrorController {
 			HttpStatus.UNAUTHORIZED, "unauthenticated", HttpStatus.FORBIDDEN, "forbidden", HttpStatus.NOT_FOUND,
 			"not-found", HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", HttpStatus.CONTENT_TOO_LARGE,
 			"too-large", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", HttpStatus.TOO_MANY_REQUESTS,
-			"rate-limited", HttpStatus.INTERNAL_SERVER_ERROR, "internal-error");
+			"rate-limited", HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", HttpStatus.SERVICE_UNAVAILABLE,
+			"unavailable");
 
 	private final MessageSource messages;
 
@@ -43,7 +44,11 @@ class ErrorPages implements ErrorController {
 		HttpStatus status = status(request);
 		String typeId = PROBLEM_TYPES.getOrDefault(status, "http-" + status.value());
 		String title = text("problem." + typeId + ".title", status.getReasonPhrase());
-		String detail = text("problem." + typeId + ".detail", title);
+		// the details of 405 and 415 name what was sent
+		Object subject = status == HttpStatus.UNSUPPORTED_MEDIA_TYPE ? String.valueOf(request.getContentType())
+				: String.valueOf(java.util.Objects.requireNonNullElse(
+						request.getAttribute(Problems.ORIGINAL_METHOD), request.getMethod()));
+		String detail = text("problem." + typeId + ".detail", title, subject);
 		ProblemDetail problem = Problems.of(status, typeId, title, detail);
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		if (uri != null) {
@@ -63,8 +68,8 @@ class ErrorPages implements ErrorController {
 		return "error";
 	}
 
-	private String text(String key, String fallback) {
-		return messages.getMessage(key, null, fallback, LocaleContextHolder.getLocale());
+	private String text(String key, String fallback, Object... args) {
+		return messages.getMessage(key, args, fallback, LocaleContextHolder.getLocale());
 	}
 
 	private static String kind(HttpStatus status) {
