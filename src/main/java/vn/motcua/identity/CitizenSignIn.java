@@ -116,7 +116,7 @@ final class CitizenSignIn implements OAuth2UserService<OidcUserRequest, OidcUser
 		String taxCode = first(claims, names.taxCode());
 		boolean business = taxCode != null && TaxCode.isValid(taxCode);
 		return new CitizenAccount(idNumber, name == null ? idNumber : name, date(first(claims, names.birthDate())),
-				level(names.level().stream().map(c -> text(claims.get(c))).toList(), mapping.level2Values()),
+				levelOf(names.level().stream().map(c -> text(claims.get(c))).toList(), mapping.level2Values()),
 				business ? taxCode : null, business ? first(claims, names.businessName()) : null);
 	}
 
@@ -132,10 +132,10 @@ final class CitizenSignIn implements OAuth2UserService<OidcUserRequest, OidcUser
 
 	/** Level 2 only when the provider says so; an unknown value is the weaker level. */
 	static int level(@Nullable String loAs, @Nullable String acr) {
-		return level(java.util.Arrays.asList(loAs, acr), OidcProperties.defaults().level2Values());
+		return levelOf(java.util.Arrays.asList(loAs, acr), OidcProperties.defaults().level2Values());
 	}
 
-	static int level(java.util.List<@Nullable String> values, java.util.List<String> level2) {
+	static int levelOf(java.util.List<@Nullable String> values, java.util.List<String> level2) {
 		for (String v : values) {
 			if (v != null && level2.stream().anyMatch(v::equalsIgnoreCase)) {
 				return 2;

@@ -31,7 +31,7 @@ record OidcProperties(@Nullable String issuerUri, @Nullable String clientId, @Nu
 	 * @param taxCode a business's tax code, when the person signs in for one
 	 * @param businessName that business's name
 	 */
-	record Claims(@DefaultValue({ "SoDinhDanh", "preferred_username" }) List<String> idNumber,
+	record Claims(@DefaultValue({ "SoDinhDanh", "preferred_username", "sub" }) List<String> idNumber,
 			@DefaultValue({ "HoVaTen", "name" }) List<String> fullName,
 			@DefaultValue({ "NgayThangNamSinh", "birthdate" }) List<String> birthDate,
 			@DefaultValue({ "loAs", "acr" }) List<String> level,
@@ -42,7 +42,7 @@ record OidcProperties(@Nullable String issuerUri, @Nullable String clientId, @Nu
 	/** The national SSO's names, as when nothing is configured. */
 	static OidcProperties defaults() {
 		return new OidcProperties(null, null, null, List.of("openid", "profile"), List.of("RS256", "ES256", "PS256"),
-				new Claims(List.of("SoDinhDanh", "preferred_username"), List.of("HoVaTen", "name"),
+				new Claims(List.of("SoDinhDanh", "preferred_username", "sub"), List.of("HoVaTen", "name"),
 						List.of("NgayThangNamSinh", "birthdate"), List.of("loAs", "acr"), List.of("MaSoDoanhNghiep"),
 						List.of("TenDoanhNghiep")),
 				List.of("LoA2", "2", "loa-2", "urn:vneid:loa:2"));

@@ -121,7 +121,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain webChain(HttpSecurity http, List<PublicPaths> publicPaths,
-			StaffAuthenticationProvider staffAuthentication, CitizenClientRegistrations registrations,
+			StaffAuthenticator staffAuthenticator, CitizenClientRegistrations registrations,
 			CitizenSignIn citizenSignIn, MotCuaProperties properties, JdbcStaffAccounts staffAccounts,
 			org.springframework.beans.factory.ObjectProvider<FormRedirectOrigin> formRedirectOrigins) {
 		List<FormRedirectOrigin> formRedirects = formRedirectOrigins.orderedStream().toList();
@@ -155,8 +155,9 @@ class SecurityConfiguration {
 			a.requestMatchers("/account/**", "/account").hasRole("CITIZEN");
 			a.anyRequest().authenticated();
 		})
-			// a manager of its own, without the global parent: a failed attempt is checked (and counted) once
-			.authenticationManager(new org.springframework.security.authentication.ProviderManager(staffAuthentication))
+			// not a bean: as one it would also sit in the global parent manager, which runs again after a local
+			// failure, so that every wrong password was checked (and counted) twice
+			.authenticationProvider(new StaffAuthenticationProvider(staffAuthenticator))
 			// where to go back after sign-in rides in a cookie: an anonymous visit costs no session row
 			.requestCache(c -> c.requestCache(new org.springframework.security.web.savedrequest.CookieRequestCache()))
 			.formLogin(f -> f.loginPage("/login")

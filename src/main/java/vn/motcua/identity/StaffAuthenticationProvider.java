@@ -11,12 +11,13 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
-import org.springframework.stereotype.Component;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-/** The web sign-in form, through the same checks, lockout and audit as the token endpoint. */
-@Component
+/**
+ * The web sign-in form, through the same checks, lockout and audit as the token endpoint. Deliberately not a
+ * bean (see {@link SecurityConfiguration}).
+ */
 class StaffAuthenticationProvider implements AuthenticationProvider {
 
 	private final StaffAuthenticator authenticator;

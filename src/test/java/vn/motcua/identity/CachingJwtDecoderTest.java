@@ -30,7 +30,7 @@ class CachingJwtDecoderTest {
 			.algorithm(MacAlgorithm.HS256)
 			.build(), clock, Duration.ofMinutes(30));
 		String token = tokens.issue(new StaffAccount("officer", "Cán bộ", "TTPVHCC", java.util.Set.of(Role.ONE_STOP_OFFICER),
-				true, false)).value();
+				true, false), 0).value();
 		NimbusJwtDecoder nimbus = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
 		JwtTimestampValidator timestamps = new JwtTimestampValidator(Duration.ofSeconds(30));
 		timestamps.setClock(clock);
@@ -53,5 +53,28 @@ class CachingJwtDecoderTest {
 		assertThat(verifications).hasValue(2);
 		assertThatThrownBy(() -> decoder.decode(token.substring(0, token.length() - 2) + "xx"))
 			.isInstanceOf(JwtException.class);
+	}
+
+	@Test
+	void aCachedTokenIsRefusedAsSoonAsItsCredentialsAreRevoked() {
+		ApiTokens tokens = new ApiTokens(org.springframework.security.oauth2.jwt.NimbusJwtEncoder.withSecretKey(key)
+			.algorithm(MacAlgorithm.HS256)
+			.build(), clock, Duration.ofMinutes(30));
+		String token = tokens.issue(new StaffAccount("officer", "Cán bộ", "TTPVHCC", java.util.Set.of(Role.ONE_STOP_OFFICER),
+				true, false), 4).value();
+		java.util.concurrent.atomic.AtomicInteger current = new java.util.concurrent.atomic.AtomicInteger(4);
+		org.springframework.security.oauth2.core.OAuth2TokenValidator<Jwt> version = jwt -> ((Number) jwt.getClaims()
+			.get(ApiTokens.VERSION_CLAIM)).intValue() == current.get()
+					? org.springframework.security.oauth2.core.OAuth2TokenValidatorResult.success()
+					: org.springframework.security.oauth2.core.OAuth2TokenValidatorResult
+						.failure(new org.springframework.security.oauth2.core.OAuth2Error("invalid_token"));
+		NimbusJwtDecoder nimbus = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+		nimbus.setJwtValidator(version);
+		CachingJwtDecoder decoder = new CachingJwtDecoder(nimbus, version);
+
+		assertThat(decoder.decode(token).getSubject()).isEqualTo("officer");
+		assertThat(decoder.decode(token).getSubject()).isEqualTo("officer");
+		current.set(5);
+		assertThatThrownBy(() -> decoder.decode(token)).isInstanceOf(JwtException.class);
 	}
 }

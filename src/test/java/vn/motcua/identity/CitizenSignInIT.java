@@ -103,6 +103,48 @@ class CitizenSignInIT {
 		assertThat(unknown.body()).contains("Không có công dân mang số định danh này");
 	}
 
+	@Test
+	void theProviderIsAsStrictAsTheNationalOne_exactRedirectAndACodeBurntByAFailedPkceCheck() throws Exception {
+		WebSession web = new WebSession(port);
+		String authorize = WebSession.location(web.get("/oauth2/authorization/vneid"));
+		// a loopback address on another port is not registered: refused, not redirected
+		String otherPort = authorize.replaceAll("redirect_uri=[^&]+",
+				"redirect_uri=" + java.net.URLEncoder.encode("http://127.0.0.1:" + (port + 1) + "/login/oauth2/code/vneid",
+						java.nio.charset.StandardCharsets.UTF_8));
+		HttpResponse<String> refused = web.get(otherPort);
+		assertThat(refused.headers().firstValue("Location").orElse("")).doesNotContain(":" + (port + 1));
+
+		// sign in at the provider, but stop before MotCua's callback
+		String login = WebSession.location(web.get(authorize));
+		HttpResponse<String> r = web.post(login, WebSession.csrf(web.get(login).body()), "idNumber="
+				+ DemoCitizens.all().get(0).person().idNumber() + "&level=2");
+		while (!WebSession.location(r).startsWith("http://localhost:" + port + "/login/oauth2/code/vneid")) {
+			r = web.get(WebSession.location(r));
+		}
+		String callback = WebSession.location(r);
+		String code = java.net.URLDecoder.decode(callback.replaceAll(".*[?&]code=([^&]+).*", "$1"),
+				java.nio.charset.StandardCharsets.UTF_8);
+		// someone holding the code but not the verifier tries it: refused, and the code is spent
+		java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+		HttpResponse<String> stolen = http.send(java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/sandbox/idp/oauth2/token"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+				.encodeToString("motcua:sandbox-client-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&code="
+					+ java.net.URLEncoder.encode(code, java.nio.charset.StandardCharsets.UTF_8) + "&redirect_uri="
+					+ java.net.URLEncoder.encode("http://localhost:" + port + "/login/oauth2/code/vneid",
+							java.nio.charset.StandardCharsets.UTF_8)
+					+ "&code_verifier=not-the-verifier-not-the-verifier-not-the-verifier"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(stolen.statusCode()).isEqualTo(400);
+		assertThat(stolen.body()).contains("invalid_grant");
+		// MotCua's own exchange with the right verifier now fails too: the citizen is told, nobody is signed in
+		HttpResponse<String> back = web.get(callback);
+		assertThat(WebSession.location(back)).endsWith("/login?citizenError");
+		assertThat(web.get("/account").statusCode()).isEqualTo(302);
+	}
+
 	/** At the provider: its sign-in page, the chosen person, then back through MotCua's callback. */
 	private static HttpResponse<String> signInAtProvider(WebSession web, String authorize, String idNumber, int level) {
 		String login = WebSession.location(web.get(authorize));

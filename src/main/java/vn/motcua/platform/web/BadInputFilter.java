@@ -56,6 +56,11 @@ class BadInputFilter {
 				throws ServletException, IOException {
 			// the error dispatch sees GET; its 405 answer names the method that was refused
 			request.setAttribute(ORIGINAL_METHOD, request.getMethod());
+			// parameters are parsed once: read as UTF-8, as every later reader expects (this runs before Spring's
+			// encoding filter)
+			if (request.getCharacterEncoding() == null) {
+				request.setCharacterEncoding(StandardCharsets.UTF_8.name());
+			}
 			String query = request.getQueryString();
 			if (query != null && query.length() > MAX_QUERY) {
 				refuse(request, response, "problem.query-too-long.detail");
