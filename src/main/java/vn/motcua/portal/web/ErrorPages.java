@@ -82,6 +82,19 @@ class ErrorPages implements ErrorController {
 	}
 
 	private static HttpStatus status(HttpServletRequest request) {
+		// a multipart body the container could not parse (a NUL in a file name, a broken boundary) reaches no
+		// controller: the sender's mistake, not ours
+		for (Object e = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION); e instanceof Throwable t; e = t.getCause()) {
+			if (t instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
+				return HttpStatus.CONTENT_TOO_LARGE;
+			}
+			if (t instanceof org.springframework.web.multipart.MultipartException) {
+				return HttpStatus.BAD_REQUEST;
+			}
+			if (t == t.getCause()) {
+				break;
+			}
+		}
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		HttpStatus status = code instanceof Integer i ? HttpStatus.resolve(i) : null;
 		return status != null ? status : HttpStatus.INTERNAL_SERVER_ERROR;
