@@ -99,6 +99,39 @@ class DossierActionsIT {
 	}
 
 	@Test
+	void aResultIsNotHandedOverWhileAFeeIsOwedUnlessExempted() {
+		String code = dossiers.in("FINISHED");
+		jdbc.sql("update dossier set fee_vnd = 150000, paid_vnd = 0 where code = ?").param(code).update();
+		Api.Response owed = dossiers.act("officer", code, "RETURN_RESULT", Map.of());
+		assertThat(owed.status()).isEqualTo(409);
+		assertThat(owed.json().get("detail").asString()).contains("150000");
+		assertThat(dossiers.current(code).get("status").asString()).isEqualTo("FINISHED");
+		jdbc.sql("update dossier set fee_exemption = 'Hộ nghèo' where code = ?").param(code).update();
+		assertThat(dossiers.ok("officer", code, "RETURN_RESULT", Map.of()).get("status").asString()).isEqualTo("RETURNED");
+	}
+
+	@Test
+	void actionFieldsHaveBounds() {
+		String code = dossiers.in("PROCESSING");
+		Instant due = ApiTime.parseInstant(dossiers.current(code).get("dueAt").asString(), "dueAt");
+		assertThat(dossiers.act("leader", code, "EXTEND", Map.of("reason", "x", "newDueAt", "99999-01-01T00:00:00+07:00"))
+			.status()).as("year 99999").isEqualTo(400);
+		assertThat(dossiers.act("leader", code, "EXTEND", Map.of("reason", "x", "newDueAt",
+				ApiTime.format(due.plus(400, ChronoUnit.DAYS)))).status()).as("more than a year").isEqualTo(400);
+		List<String> many = java.util.stream.IntStream.range(0, 51).mapToObj(i -> "Giấy tờ " + i).toList();
+		assertThat(dossiers.act("specialist", code, "REQUEST_SUPPLEMENT", Map.of("reason", "x", "items", many)).status())
+			.as("51 items").isEqualTo(400);
+		assertThat(dossiers.act("specialist", code, "REQUEST_SUPPLEMENT", Map.of("reason", "x", "items",
+				List.of("y".repeat(4001)))).status()).as("an item of 4,001 characters").isEqualTo(400);
+		assertThat(dossiers.act("specialist", code, "REQUEST_SUPPLEMENT", Map.of("reason", "r".repeat(4001), "items",
+				List.of("Bản vẽ"))).status()).as("a reason of 4,001 characters").isEqualTo(400);
+		assertThat(dossiers.current(code).get("status").asString()).isEqualTo("PROCESSING");
+		assertThat(dossiers.ok("specialist", code, "REQUEST_SUPPLEMENT", Map.of("reason", "r".repeat(4000), "items",
+				java.util.stream.IntStream.range(0, 50).mapToObj(i -> "Giấy tờ " + i).toList())).get("status").asString())
+			.isEqualTo("SUPPLEMENT_REQUESTED");
+	}
+
+	@Test
 	void assignNamesASpecialistOfTheDecidingUnit() {
 		String code = dossiers.in("PROCESSING");
 		assertThat(dossiers.act("leader", code, "ASSIGN", Map.of("assignee", "specialist.stp")).status()).isEqualTo(400);

@@ -104,6 +104,57 @@ class LegacyImportIT {
 		assertThat(api.send(request(file), api.token("officer")).status()).isEqualTo(403);
 	}
 
+	@Test
+	void badValuesAnywhereInALongFileAreBadLinesAndTheRunIsFinishedAndAuditedAllTheSame() {
+		StringBuilder file = new StringBuilder();
+		for (int i = 1; i <= 1500; i++) {
+			String code = String.format("PF-250302-%04d", i);
+			String rest = "\"nationalStatus\":4";
+			if (i == 1200) {
+				code = "PF-250302-\\u0000-1200"; // a NUL in the code, past the first batch of a thousand
+			}
+			else if (i == 1201) {
+				rest = "\"nationalStatus\":4,\"feeVnd\":100000000000000000000";
+			}
+			else if (i == 1202) {
+				rest = "\"nationalStatus\":99999999999";
+			}
+			else if (i == 1203) {
+				rest = "\"nationalStatus\":9,\"finishedAt\":\"2025-02-27T08:00:00+07:00\"";
+			}
+			String l = line(code, rest);
+			if (i == 1204) {
+				l = l.replace("\"receivedAt\":\"2025-03-01T08:00:00+07:00\"", "\"receivedAt\":\"-999999999-01-01T00:00:00Z\"");
+			}
+			file.append(l).append('\n');
+		}
+		JsonNode result = importFile(file.toString());
+		assertThat(result.get("errors").valueStream().map(e -> e.get("line").asInt())).containsExactly(1200, 1201, 1202,
+				1203, 1204);
+		assertThat(result.get("imported").asLong()).isEqualTo(1495);
+		long run = jdbc.sql("select max(id) from dossier_import_run").query(Long.class).single();
+		assertThat(jdbc.sql("select finished_at is not null from dossier_import_run where id = ?").param(run)
+			.query(Boolean.class).single()).isTrue();
+		assertThat(jdbc.sql("select count(*) from audit_record where action = 'dossier.legacy-import' and subject_id = ?")
+			.param(Long.toString(run)).query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from dossier where code like 'PF-250302-%'").query(Long.class).single())
+			.isEqualTo(1495);
+	}
+
+	@Test
+	void aDossierRefusedAtReceptionIsNeverReceived() {
+		JsonNode result = importFile(line("RF-250303-0001", "\"nationalStatus\":3") + "\n"
+				+ line("RF-250303-0002", "\"nationalStatus\":4") + "\n");
+		assertThat(result.get("imported").asLong()).isEqualTo(2);
+		assertThat(jdbc.sql("select received_at is null from dossier where code = 'RF-250303-0001'").query(Boolean.class)
+			.single()).isTrue();
+		assertThat(jdbc.sql("select received_at is null from dossier where code = 'RF-250303-0002'").query(Boolean.class)
+			.single()).isFalse();
+		// the KPI's raw rule counts what was received
+		assertThat(jdbc.sql("select count(*) from dossier where code like 'RF-250303-%' and received_at is not null")
+			.query(Long.class).single()).isEqualTo(1);
+	}
+
 	private JsonNode importFile(String body) {
 		Api.Response r = api.send(request(body), api.token("admin"));
 		assertThat(r.status()).as(r.body()).isEqualTo(200);

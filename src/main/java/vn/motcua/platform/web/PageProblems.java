@@ -28,10 +28,10 @@ class PageProblems {
 	/** The same limits as the API's: a value PostgreSQL refuses is the visitor's mistake, a silent database is 503. */
 	@ExceptionHandler(org.springframework.dao.DataAccessException.class)
 	void database(org.springframework.dao.DataAccessException e, HttpServletResponse response) throws Exception {
-		if (DatabaseFailures.isBadValue(e)) {
+		if (vn.motcua.platform.DatabaseFailures.isBadValue(e)) {
 			response.sendError(400);
 		}
-		else if (DatabaseFailures.isUnavailable(e)) {
+		else if (vn.motcua.platform.DatabaseFailures.isUnavailable(e)) {
 			response.sendError(503);
 		}
 		else {

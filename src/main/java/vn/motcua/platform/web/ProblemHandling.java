@@ -101,11 +101,11 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 	 */
 	@ExceptionHandler(org.springframework.dao.DataAccessException.class)
 	ResponseEntity<Object> dataAccess(org.springframework.dao.DataAccessException e) throws Exception {
-		if (DatabaseFailures.isBadValue(e)) {
+		if (vn.motcua.platform.DatabaseFailures.isBadValue(e)) {
 			log.warn("A value PostgreSQL refused reached it: {}", e.getMostSpecificCause().getMessage());
 			return badRequest("invalid-request", text("problem.bad-value.detail"), null);
 		}
-		if (DatabaseFailures.isUnavailable(e)) {
+		if (vn.motcua.platform.DatabaseFailures.isUnavailable(e)) {
 			return unavailable();
 		}
 		return unexpected(e);
@@ -125,7 +125,7 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception e) {
-		if (DatabaseFailures.isUnavailable(e)) {
+		if (vn.motcua.platform.DatabaseFailures.isUnavailable(e)) {
 			return unavailable();
 		}
 		log.error("Unexpected failure", e);

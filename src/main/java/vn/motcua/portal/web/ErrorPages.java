@@ -91,6 +91,10 @@ class ErrorPages implements ErrorController {
 			if (t instanceof org.springframework.web.multipart.MultipartException) {
 				return HttpStatus.BAD_REQUEST;
 			}
+			// a filter (the token check, the session) found the database silent: the caller may retry
+			if (vn.motcua.platform.DatabaseFailures.isUnavailable(t)) {
+				return HttpStatus.SERVICE_UNAVAILABLE;
+			}
 			if (t == t.getCause()) {
 				break;
 			}

@@ -1,4 +1,4 @@
-package vn.motcua.platform.web;
+package vn.motcua.platform;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -10,13 +10,13 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /** Tells a value PostgreSQL refuses from a database that cannot answer now. */
-final class DatabaseFailures {
+public final class DatabaseFailures {
 
 	private DatabaseFailures() {
 	}
 
 	/** SQLSTATE class 22 (data exception): the value, not the system, is at fault. */
-	static boolean isBadValue(Throwable e) {
+	public static boolean isBadValue(Throwable e) {
 		for (Throwable t = e; t != null; t = t.getCause()) {
 			if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
 				return true;
@@ -26,7 +26,7 @@ final class DatabaseFailures {
 	}
 
 	/** No connection to be had in time, a statement cancelled by its timeout, or the connection broke. */
-	static boolean isUnavailable(Throwable e) {
+	public static boolean isUnavailable(Throwable e) {
 		for (Throwable t = e; t != null; t = t.getCause()) {
 			if (t instanceof CannotGetJdbcConnectionException || t instanceof CannotCreateTransactionException
 					|| t instanceof SQLTransientConnectionException || t instanceof QueryTimeoutException
