@@ -16,5 +16,6 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestClock.Configuration.class)
+@org.junit.jupiter.api.extension.ExtendWith(TestClock.Restore.class)
 public @interface MotCuaIntegrationTest {
 }

@@ -53,4 +53,34 @@ public final class TestClock extends Clock {
 			return new TestClock(Clock.systemUTC().instant());
 		}
 	}
+
+	/**
+	 * Puts the clock back after each test where the test found it, so that a test moving time does not leave
+	 * the next one in another hour (tokens of the e-ID provider are stamped with the real time).
+	 */
+	public static final class Restore implements org.junit.jupiter.api.extension.BeforeEachCallback,
+			org.junit.jupiter.api.extension.AfterEachCallback {
+
+		private static final org.junit.jupiter.api.extension.ExtensionContext.Namespace NS =
+				org.junit.jupiter.api.extension.ExtensionContext.Namespace.create(Restore.class);
+
+		@Override
+		public void beforeEach(org.junit.jupiter.api.extension.ExtensionContext context) {
+			TestClock clock = clock(context);
+			context.getStore(NS).put("at", clock.instant());
+		}
+
+		@Override
+		public void afterEach(org.junit.jupiter.api.extension.ExtensionContext context) {
+			Instant at = context.getStore(NS).get("at", Instant.class);
+			if (at != null) {
+				clock(context).set(at);
+			}
+		}
+
+		private static TestClock clock(org.junit.jupiter.api.extension.ExtensionContext context) {
+			return org.springframework.test.context.junit.jupiter.SpringExtension.getApplicationContext(context)
+				.getBean(TestClock.class);
+		}
+	}
 }

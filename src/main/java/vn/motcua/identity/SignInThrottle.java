@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * An attempt is counted <em>before</em> its password is checked, under a lock of that account's name, and the
  * count is taken back only when the attempt succeeds: thirty concurrent guesses get at most ten evaluations,
- * never thirty.
+ * never thirty. Failures leave the count only with the window.
  */
 @Component
 class SignInThrottle {
@@ -47,12 +47,13 @@ class SignInThrottle {
 	 *         reach the limit (it is locked now)
 	 */
 	Attempt begin(String username) {
-		return tx.execute(s -> {
+		// the lock is committed before it is reported: thrown inside the transaction it would roll back
+		Object outcome = tx.execute(s -> {
 			jdbc.sql("select pg_advisory_xact_lock(hashtextextended('sign-in:' || ?, 0))").param(username).query().singleRow();
 			Instant now = clock.instant();
 			Optional<Instant> until = lockedUntil(username, now);
 			if (until.isPresent()) {
-				throw new SignInProblems.AccountThrottled(Duration.between(now, until.get()), until.get());
+				return new SignInProblems.AccountThrottled(Duration.between(now, until.get()), until.get());
 			}
 			long counted = jdbc.sql("select count(*) from sign_in_failure where username = ? and at > ?")
 				.params(username, Timestamp.from(now.minus(WINDOW)))
@@ -60,7 +61,7 @@ class SignInThrottle {
 				.single();
 			if (counted >= MAX_FAILURES) {
 				Instant end = lock(username, now);
-				throw new SignInProblems.AccountThrottled(LOCK, end);
+				return new SignInProblems.AccountThrottled(LOCK, end);
 			}
 			long id = jdbc.sql("insert into sign_in_failure (username, at) values (?, ?) returning id")
 				.params(username, Timestamp.from(now))
@@ -68,6 +69,10 @@ class SignInThrottle {
 				.single();
 			return new Attempt(id);
 		});
+		if (outcome instanceof SignInProblems.AccountThrottled locked) {
+			throw locked;
+		}
+		return (Attempt) outcome;
 	}
 
 	/**
@@ -115,9 +120,13 @@ class SignInThrottle {
 		return end;
 	}
 
-	/** A successful sign-in starts the count afresh. */
-	void clearFailures(String username) {
-		jdbc.sql("delete from sign_in_failure where username = ?").param(username).update();
+	/**
+	 * A successful sign-in takes back its own count only. Failures, earlier or concurrent, keep counting until
+	 * they leave the window: were a success to erase them, guesses sent alongside one right password would be
+	 * evaluated past the limit.
+	 */
+	void succeeded(Attempt attempt) {
+		uncount(attempt);
 	}
 
 	/** Forgets failures older than a day and ended locks. */

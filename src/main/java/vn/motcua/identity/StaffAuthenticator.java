@@ -76,7 +76,7 @@ class StaffAuthenticator {
 			}
 		}
 		tx.executeWithoutResult(s -> {
-			throttle.clearFailures(username);
+			throttle.succeeded(attempt);
 			audit.record(AuditEntry.of(username, "auth.sign-in", "account", username).with(Map.of("channel", channel)));
 		});
 		return accounts.find(username).orElseThrow(SignInProblems.InvalidCredentials::new);

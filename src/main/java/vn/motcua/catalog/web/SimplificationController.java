@@ -45,6 +45,7 @@ class SimplificationController {
 		return Map.of("items", p.plans(), "total", p.plans().size(), "totals", totals);
 	}
 
+	@org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.CREATED) // what the document says; the answer sets it
 	@PostMapping("/api/v1/admin/simplification-plans")
 	@PreAuthorize("hasRole('ADMIN')")
 	ResponseEntity<Map<String, Object>> create(@Valid @RequestBody PlanRequest r, Authentication actor) {

@@ -38,6 +38,7 @@ class DocumentController {
 		this.callers = callers;
 	}
 
+	@org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.CREATED) // what the document says; the answer sets it
 	@PostMapping(value = "/api/v1/dossiers/{code}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<Map<String, Object>> upload(@PathVariable String code, @RequestParam("file") MultipartFile file,
 			@RequestParam(defaultValue = "") String component, Authentication caller) throws IOException {

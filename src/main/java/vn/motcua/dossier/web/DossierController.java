@@ -45,6 +45,7 @@ class DossierController {
 		this.callers = callers;
 	}
 
+	@org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.CREATED) // what the document says; the answer sets it
 	@PostMapping("/api/v1/dossiers")
 	ResponseEntity<Map<String, @Nullable Object>> file(@RequestBody JsonNode body, Authentication caller) {
 		JsonNode a = body.path("applicant");

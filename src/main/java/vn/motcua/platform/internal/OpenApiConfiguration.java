@@ -23,7 +23,18 @@ class OpenApiConfiguration {
 						+ " sign in with POST /api/v1/auth/token and send the header Authorization: Bearer followed by the token.")
 				.license(new License().name("Apache-2.0")))
 			.components(new Components().addSecuritySchemes("bearer",
-					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT"))
+				.addSchemas("Problem", new io.swagger.v3.oas.models.media.ObjectSchema()
+					.description("RFC 9457 problem details, titled in the caller's language")
+					.addProperty("type", new io.swagger.v3.oas.models.media.StringSchema())
+					.addProperty("title", new io.swagger.v3.oas.models.media.StringSchema())
+					.addProperty("status", new io.swagger.v3.oas.models.media.IntegerSchema())
+					.addProperty("detail", new io.swagger.v3.oas.models.media.StringSchema())
+					.addProperty("instance", new io.swagger.v3.oas.models.media.StringSchema())
+					.addProperty("errors", new io.swagger.v3.oas.models.media.ArraySchema()
+						.items(new io.swagger.v3.oas.models.media.ObjectSchema()
+							.addProperty("field", new io.swagger.v3.oas.models.media.StringSchema())
+							.addProperty("message", new io.swagger.v3.oas.models.media.StringSchema())))))
 			.addSecurityItem(new SecurityRequirement().addList("bearer"));
 	}
 }
