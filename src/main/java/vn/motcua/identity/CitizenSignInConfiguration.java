@@ -36,8 +36,8 @@ class CitizenSignInConfiguration {
 	 */
 	@Bean
 	org.springframework.security.oauth2.jwt.JwtDecoderFactory<org.springframework.security.oauth2.client.registration.ClientRegistration> idTokenDecoderFactory(
-			OidcProperties settings, Clock clock) {
-		return new IdTokenDecoders(settings.algorithms(), clock);
+			OidcProperties settings) {
+		return new IdTokenDecoders(settings.algorithms());
 	}
 
 	/** Tokens of the e-ID provider stay in the session (in PostgreSQL), never in one node's memory. */

@@ -1,6 +1,5 @@
 package vn.motcua.identity;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,15 +18,16 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
  * Decoders of the e-ID provider's ID tokens: signatures by its JWK set with any of the configured algorithms,
- * then the OpenID Connect checks (issuer, audience, expiry) on the injected clock.
+ * then the OpenID Connect checks (issuer, audience, issued-at, expiry). Those times are the provider's, stamped
+ * on the real time, and are judged on it as the protocol means, not on the injected domain clock (which tests
+ * stop and move, and an operator may shift).
  */
 final class IdTokenDecoders implements JwtDecoderFactory<ClientRegistration> {
 
 	private final List<SignatureAlgorithm> algorithms;
-	private final Clock clock;
 	private final Map<String, JwtDecoder> decoders = new ConcurrentHashMap<>();
 
-	IdTokenDecoders(List<String> algorithms, Clock clock) {
+	IdTokenDecoders(List<String> algorithms) {
 		this.algorithms = algorithms.stream().map(a -> {
 			SignatureAlgorithm alg = SignatureAlgorithm.from(a.strip());
 			if (alg == null) {
@@ -36,7 +36,6 @@ final class IdTokenDecoders implements JwtDecoderFactory<ClientRegistration> {
 			}
 			return alg;
 		}).toList();
-		this.clock = clock;
 	}
 
 	@Override
@@ -50,9 +49,7 @@ final class IdTokenDecoders implements JwtDecoderFactory<ClientRegistration> {
 			.jwsAlgorithms(a -> a.addAll(algorithms))
 			.build();
 		JwtTimestampValidator timestamps = new JwtTimestampValidator(Duration.ofSeconds(60));
-		timestamps.setClock(clock);
 		OidcIdTokenValidator oidc = new OidcIdTokenValidator(registration);
-		oidc.setClock(clock);
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps, oidc));
 		decoder.setClaimSetConverter(
 				new MappedJwtClaimSetConverter(OidcIdTokenDecoderFactory.createDefaultClaimTypeConverters()));

@@ -39,4 +39,14 @@ class FileTypesTest {
 		byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
 		return FileTypes.sniff(java.util.Arrays.copyOf(b, 16), b.length);
 	}
+
+	@org.junit.jupiter.api.Test
+	void storedNamesAreNfcWithoutControlOrBidirectionalCharacters() {
+		// "hợp đồng" decomposed (NFD), a right-to-left override that would show "exe.pdf" as "fdp.exe", a NUL
+		String hostile = java.text.Normalizer.normalize("hợp đồng", java.text.Normalizer.Form.NFD) + "\u202Efdp\u0000.exe\u200B";
+		String stored = FileTypes.safeName(hostile, "application/pdf");
+		org.assertj.core.api.Assertions.assertThat(stored).isEqualTo("hợp đồngfdp.exe.pdf");
+		org.assertj.core.api.Assertions.assertThat(java.text.Normalizer.isNormalized(stored, java.text.Normalizer.Form.NFC)).isTrue();
+		org.assertj.core.api.Assertions.assertThat(FileTypes.safeName("..\\..\\\u2066.png", "image/png")).isEqualTo("tai-lieu.png");
+	}
 }

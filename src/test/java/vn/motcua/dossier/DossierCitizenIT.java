@@ -60,6 +60,9 @@ class DossierCitizenIT {
 		assertThat(filed.get("receivedAt").isNull()).isTrue();
 		assertThat(filed.get("assuranceLevel").asInt()).isEqualTo(2);
 		assertThat(filed.get("registryCheck").asString()).isEqualTo("MATCH");
+		// the check made while filing is logged under the dossier's code, though the code came after it
+		assertThat(new Api(port).get("/api/v1/registry/lookups?size=100", new Api(port).token("admin")).body())
+			.contains("\"dossierCode\":\"" + code + "\"");
 		assertThat(code).matches("\\d{3}\\.\\d{2}\\.\\d{2}\\.H12-\\d{6}-\\d{4}");
 
 		assertThat(dossiers.act("specialist", code, "RECEIVE", Map.of()).status()).isEqualTo(403);

@@ -175,6 +175,22 @@ class BadInputIT {
 		assertThat(wrongType.json().get("detail").asString()).contains("text/plain").doesNotContain("{0}");
 	}
 
+	@Test
+	void theOpenApiDocumentListsTheStatusesOperationsReallyAnswer() {
+		JsonNode paths = new Api(port).get("/v3/api-docs").json().get("paths");
+		JsonNode filing = paths.get("/api/v1/dossiers").get("post").get("responses");
+		assertThat(filing.propertyNames()).contains("201", "400", "401", "403", "409", "415", "429", "503")
+			.doesNotContain("200", "404");
+		assertThat(filing.get("400").get("content").has("application/problem+json")).isTrue();
+		JsonNode read = paths.get("/api/v1/dossiers/{code}").get("get").get("responses");
+		assertThat(read.propertyNames()).contains("200", "400", "401", "403", "404", "429", "503")
+			.doesNotContain("409", "415");
+		JsonNode upload = paths.get("/api/v1/dossiers/{code}/documents").get("post").get("responses");
+		assertThat(upload.propertyNames()).contains("201", "404", "409", "413", "415");
+		JsonNode token = paths.get("/api/v1/auth/token").get("post").get("responses");
+		assertThat(token.propertyNames()).contains("200", "400", "401", "429").doesNotContain("403", "409");
+	}
+
 	private static void assertBadRequest(Api.Response r) {
 		assertThat(r.status()).as(r.body()).isEqualTo(400);
 		assertThat(r.contentType()).startsWith("application/problem+json");
