@@ -105,8 +105,9 @@ class DossierController {
 			}
 		}
 		JsonNode version = body.path("version");
-		if (version.isNumber() && !(version.isIntegralNumber() && version.canConvertToInt() && version.asInt() >= 0)) {
-			throw new vn.motcua.platform.InvalidParameter("version", "version phải là số nguyên không âm của hồ sơ");
+		// a version no dossier can have (negative, say) is merely stale: 409; one past an int is bad input: 400
+		if (version.isNumber() && !(version.isIntegralNumber() && version.canConvertToInt())) {
+			throw new vn.motcua.platform.InvalidParameter("version", "version phải là số nguyên (phiên bản của hồ sơ)");
 		}
 		Integer v = version.isIntegralNumber() ? version.asInt() : null;
 		return DossierJson.of(dossiers.act(code, new ActionRequest(text(body, "action"), v, fields), callers.of(caller)));
