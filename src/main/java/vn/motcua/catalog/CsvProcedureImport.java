@@ -152,6 +152,11 @@ class CsvProcedureImport implements ProcedureImport {
 			problems.add("cần " + HEADER.size() + " cột, có " + f.size());
 			return null;
 		}
+		for (int i = 0; i < f.size(); i++) {
+			if (vn.motcua.platform.TextRules.hasNul(f.get(i))) {
+				problems.add("cột " + HEADER.get(i) + " chứa ký tự NUL (U+0000)");
+			}
+		}
 		String code = f.get(0).strip();
 		if (!code.matches("[0-9A-Za-z][0-9A-Za-z._-]{0,39}")) {
 			problems.add("mã thủ tục không hợp lệ: \"" + code + "\"");

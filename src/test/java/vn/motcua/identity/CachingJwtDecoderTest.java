@@ -24,13 +24,18 @@ class CachingJwtDecoderTest {
 	private final TestClock clock = new TestClock(Instant.parse("2026-11-26T08:00:00Z"));
 	private final SecretKeySpec key = new SecretKeySpec(new byte[32], "HmacSHA256");
 
-	@Test
-	void aKnownTokenIsNotVerifiedAgainButAnExpiredOneIsStillRefused() {
+	/** A 30-minute token of the demo officer, issued under credentials version {@code version}. */
+	private String officerToken(int version) {
 		ApiTokens tokens = new ApiTokens(org.springframework.security.oauth2.jwt.NimbusJwtEncoder.withSecretKey(key)
 			.algorithm(MacAlgorithm.HS256)
 			.build(), clock, Duration.ofMinutes(30));
-		String token = tokens.issue(new StaffAccount("officer", "Cán bộ", "TTPVHCC", java.util.Set.of(Role.ONE_STOP_OFFICER),
-				true, false), 0).value();
+		return tokens.issue(new StaffAccount("officer", "Cán bộ", "TTPVHCC", java.util.Set.of(Role.ONE_STOP_OFFICER),
+				true, false), version).value();
+	}
+
+	@Test
+	void aKnownTokenIsNotVerifiedAgainButAnExpiredOneIsStillRefused() {
+		String token = officerToken(0);
 		NimbusJwtDecoder nimbus = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
 		JwtTimestampValidator timestamps = new JwtTimestampValidator(Duration.ofSeconds(30));
 		timestamps.setClock(clock);
@@ -57,11 +62,7 @@ class CachingJwtDecoderTest {
 
 	@Test
 	void aCachedTokenIsRefusedAsSoonAsItsCredentialsAreRevoked() {
-		ApiTokens tokens = new ApiTokens(org.springframework.security.oauth2.jwt.NimbusJwtEncoder.withSecretKey(key)
-			.algorithm(MacAlgorithm.HS256)
-			.build(), clock, Duration.ofMinutes(30));
-		String token = tokens.issue(new StaffAccount("officer", "Cán bộ", "TTPVHCC", java.util.Set.of(Role.ONE_STOP_OFFICER),
-				true, false), 4).value();
+		String token = officerToken(4);
 		java.util.concurrent.atomic.AtomicInteger current = new java.util.concurrent.atomic.AtomicInteger(4);
 		org.springframework.security.oauth2.core.OAuth2TokenValidator<Jwt> version = jwt -> ((Number) jwt.getClaims()
 			.get(ApiTokens.VERSION_CLAIM)).intValue() == current.get()

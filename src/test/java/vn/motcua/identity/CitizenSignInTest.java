@@ -65,4 +65,26 @@ class CitizenSignInTest {
 		AssuranceLevel.require(officer, 2);
 		assertThat(AssuranceLevel.of(officer)).isZero();
 	}
+
+	@org.junit.jupiter.api.Test
+	void theNationalIdNumberWithStandardNameAndBirthDateKeepsBoth() {
+		CitizenAccount a = CitizenSignIn.account(Map.of("sub", "x-1", "SoDinhDanh", "096085001234", "name", "Võ Thị Mai",
+				"birthdate", "1985-01-02"));
+		org.assertj.core.api.Assertions.assertThat(a.fullName()).isEqualTo("Võ Thị Mai");
+		org.assertj.core.api.Assertions.assertThat(a.dateOfBirth()).isEqualTo(java.time.LocalDate.of(1985, 1, 2));
+	}
+
+	@org.junit.jupiter.api.Test
+	void aMappingOfAnotherProviderReadsItsOwnClaims() {
+		OidcProperties other = new OidcProperties(null, null, null, java.util.List.of("openid"), java.util.List.of("ES256"),
+				new OidcProperties.Claims(java.util.List.of("national_id"), java.util.List.of("display_name"),
+						java.util.List.of("dob"), java.util.List.of("assurance"), java.util.List.of("org_tax"),
+						java.util.List.of("org_name")),
+				java.util.List.of("high"));
+		CitizenAccount a = CitizenSignIn.account(Map.of("sub", "x", "national_id", "096085001234", "display_name", "Lý Văn B",
+				"dob", "19850102", "assurance", "HIGH"), other);
+		org.assertj.core.api.Assertions.assertThat(a.idNumber()).isEqualTo("096085001234");
+		org.assertj.core.api.Assertions.assertThat(a.assuranceLevel()).isEqualTo(2);
+		org.assertj.core.api.Assertions.assertThat(a.dateOfBirth()).isEqualTo(java.time.LocalDate.of(1985, 1, 2));
+	}
 }

@@ -159,8 +159,10 @@ class BadInputIT {
 		Api.Response csv = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/admin/procedures:import"))
 			.header("Content-Type", "text/csv")
 			.header("Accept", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("code,name\n1.0\u0000,x\n")), admin);
-		assertThat(csv.status()).isLessThan(500);
+			.POST(HttpRequest.BodyPublishers.ofString("code,name,field,agencyCode,level,durationWorkingDays,feeVnd,"
+					+ "onlineLevel,internal\n9.800001,Thủ tục\u0000 có NUL,Tư pháp,STP,PROVINCE,5,0,FULL,false\n")), admin);
+		assertBadRequest(csv);
+		assertThat(csv.body()).contains("NUL");
 		// 405 and 415 say what was sent, not a placeholder
 		Api.Response wrongMethod = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/procedures"))
 			.header("Accept", "application/json")
