@@ -50,7 +50,7 @@ class DeadlineSweep {
 		while (true) {
 			List<Dossier> page = repository.withSupplements(jdbc.sql("select " + DossierRepository.COLUMNS
 					+ DossierRepository.FROM
-					+ " where d.status in ('RECEIVED', 'PROCESSING', 'PAYMENT_REQUESTED') and d.due_at is not null"
+					+ " where d.status in (" + DossierStatus.sql(DossierStatus.CLOCK_RUNNING) + ") and d.due_at is not null"
 					+ " and d.code > :after order by d.code limit " + PAGE)
 				.param("after", after)
 				.query(repository::row)

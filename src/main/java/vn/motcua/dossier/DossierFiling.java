@@ -163,9 +163,13 @@ class DossierFiling {
 			.param("fee", fee)
 			.param("registry", registryCheck)
 			.update();
+		Map<String, Object> details = new java.util.LinkedHashMap<>(Map.of("channel", channel.name(), "procedure",
+				p.summary().code(), "receivingUnit", receiving.code(), "registryCheck", registryCheck));
+		if (due != null) {
+			details.put("dueAt", vn.motcua.platform.ApiTime.format(due));
+		}
 		journal.record(code, p.summary().agencyCode(), now, caller.username(), received ? "RECEIVE" : "SUBMIT", null,
-				status, note, Map.of("channel", channel.name(), "procedure", p.summary().code(), "receivingUnit",
-						receiving.code(), "registryCheck", registryCheck));
+				status, note, details);
 		return code;
 	}
 

@@ -15,7 +15,10 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.audit.AuditEntry;
 import vn.motcua.audit.AuditLog;
 
-/** Writes what happened to a dossier — history, audit and event — inside the transaction of the change. */
+/**
+ * Writes what happened to a dossier — history, audit and events (the generic {@link DossierChanged} and the
+ * typed ones of {@link DossierEvents}) — inside the transaction of the change.
+ */
 @Component
 class DossierJournal {
 
@@ -48,5 +51,8 @@ class DossierJournal {
 		audit.record(new AuditEntry(actor, "dossier." + action.toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
 				"dossier", code, details));
 		events.publishEvent(new DossierChanged(code, action, from, to, agencyCode, at));
+		Instant dueAt = details.get("dueAt") instanceof String due ? java.time.OffsetDateTime.parse(due).toInstant() : null;
+		String reason = details.get("reason") instanceof String r ? r : note;
+		DossierEvents.of(code, agencyCode, at, action, from, to, reason, details, dueAt).forEach(events::publishEvent);
 	}
 }

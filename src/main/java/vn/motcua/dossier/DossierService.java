@@ -150,7 +150,7 @@ class DossierService implements Dossiers {
 			params.put("myRoles", caller.roles().stream().map(Enum::name).toArray(String[]::new));
 		}
 		if (q.deadlineState() != null) {
-			where.append(" and d.deadline_state = :deadline and d.status in ('RECEIVED', 'PROCESSING', 'SUPPLEMENT_REQUESTED', 'PAYMENT_REQUESTED')");
+			where.append(" and d.deadline_state = :deadline and d.status in (" + DossierStatus.sql(DossierStatus.OPEN) + ")");
 			params.put("deadline", q.deadlineState());
 		}
 		if (q.receivedFrom() != null) {

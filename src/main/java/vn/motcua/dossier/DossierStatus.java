@@ -26,9 +26,26 @@ public enum DossierStatus {
 	/** Đã trả kết quả. */
 	RETURNED(10);
 
-	/** Received and not yet ended: the deadline runs (or is paused). */
+	/** Received and not yet decided: the deadline runs (or is paused). */
 	public static final Set<DossierStatus> OPEN = EnumSet.of(RECEIVED, PROCESSING, SUPPLEMENT_REQUESTED,
 			PAYMENT_REQUESTED);
+
+	/** Open with the clock running: a supplement request stops it. */
+	public static final Set<DossierStatus> CLOCK_RUNNING = EnumSet.of(RECEIVED, PROCESSING, PAYMENT_REQUESTED);
+
+	/** Nothing more happens to it. */
+	public static final Set<DossierStatus> ENDED = EnumSet.of(REFUSED, WITHDRAWN, STOPPED, RETURNED);
+
+	/** Ended without a result: nothing is collected, and what was paid is refunded. */
+	public static final Set<DossierStatus> ENDED_WITHOUT_RESULT = EnumSet.of(REFUSED, WITHDRAWN, STOPPED);
+
+	/** The statuses as an SQL list of literals, such as {@code 'RECEIVED', 'PROCESSING'}, in declaration order. */
+	public static String sql(Set<DossierStatus> statuses) {
+		return java.util.Arrays.stream(values())
+			.filter(statuses::contains)
+			.map(s -> "'" + s.name() + "'")
+			.collect(java.util.stream.Collectors.joining(", "));
+	}
 
 	private final int nationalCode;
 

@@ -99,6 +99,9 @@ class DossierWorkflow {
 				ProcedureDetail.Case c = filedCases.of(d);
 				Instant due = c == null ? null : deadlines.due(now, c);
 				f.sql.put("due", due == null ? null : Timestamp.from(due));
+				if (due != null) {
+					details.put("dueAt", ApiTime.format(due));
+				}
 				return ", received_at = :now, due_at = :due";
 			}
 			case REFUSE, STOP, WITHDRAW -> {

@@ -238,9 +238,7 @@ public class Payments {
 	}
 
 	/** Nothing is collected for a dossier refused, withdrawn or stopped; what was paid is refunded. */
-	static final java.util.Set<vn.motcua.dossier.DossierStatus> ENDED = java.util.EnumSet.of(
-			vn.motcua.dossier.DossierStatus.REFUSED, vn.motcua.dossier.DossierStatus.WITHDRAWN,
-			vn.motcua.dossier.DossierStatus.STOPPED);
+	static final java.util.Set<vn.motcua.dossier.DossierStatus> ENDED = vn.motcua.dossier.DossierStatus.ENDED_WITHOUT_RESULT;
 
 	/** 409: the dossier ended without a result. */
 	static final class DossierEnded extends DomainProblem {

@@ -2,12 +2,11 @@ package vn.motcua.payment;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-import vn.motcua.dossier.DossierChanged;
+import vn.motcua.dossier.DossierEvents.DossierEnded;
 
 /**
  * A dossier refused, stopped or withdrawn after it was paid gets its money back: its paid attempts are
@@ -15,8 +14,6 @@ import vn.motcua.dossier.DossierChanged;
  */
 @Component
 class RefundsOnEnd {
-
-	static final Set<String> ENDINGS = Set.of("REFUSE", "STOP", "WITHDRAW");
 
 	private final PaymentRepository repository;
 	private final Payments payments;
@@ -32,19 +29,16 @@ class RefundsOnEnd {
 	}
 
 	@ApplicationModuleListener
-	void on(DossierChanged change) {
-		if (!ENDINGS.contains(change.action())) {
-			return;
-		}
+	void on(DossierEnded change) {
 		List<Payment> paid = tx.execute(s -> {
 			List<Payment> due = repository.ofDossier(change.code())
 				.stream()
 				.filter(p -> p.status() == PaymentStatus.PAID && !p.refundDue())
 				.toList();
 			for (Payment p : due) {
-				repository.markRefundDue(repository.lock(p.id()), "Hồ sơ " + switch (change.action()) {
-					case "REFUSE" -> "bị từ chối tiếp nhận";
-					case "STOP" -> "bị dừng giải quyết";
+				repository.markRefundDue(repository.lock(p.id()), "Hồ sơ " + switch (change.status()) {
+					case REFUSED -> "bị từ chối tiếp nhận";
+					case STOPPED -> "bị dừng giải quyết";
 					default -> "được rút";
 				} + " sau khi đã nộp phí, lệ phí.", clock.instant(), "system");
 			}

@@ -1,0 +1,81 @@
+package vn.motcua.dossier;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What happened to a dossier, as listeners need it: published in the transaction of the change (with the
+ * generic {@link DossierChanged}) and kept by the event publication registry until every listener has run.
+ * Chosen by the change of status, so a new action that ends a dossier publishes {@link DossierEnded} without
+ * anyone having to list it.
+ */
+public final class DossierEvents {
+
+	private DossierEvents() {
+	}
+
+	/** Mới đăng ký: filed online, waiting for reception. */
+	public record DossierSubmitted(String code, String agencyCode, Instant at) {
+	}
+
+	/** Được tiếp nhận: the deadline starts; {@code dueAt} is null for a procedure without a time limit. */
+	public record DossierReceived(String code, String agencyCode, Instant at, @Nullable Instant dueAt) {
+	}
+
+	/** Yêu cầu bổ sung: the clock stops until the applicant supplies {@code items}. */
+	public record SupplementRequested(String code, String agencyCode, Instant at, @Nullable String reason,
+			List<String> items) {
+	}
+
+	/** The applicant supplied what was asked; the clock runs again. */
+	public record SupplementCompleted(String code, String agencyCode, Instant at) {
+	}
+
+	/** Đã xử lý xong: the result is decided and signed. */
+	public record DossierFinished(String code, String agencyCode, Instant at) {
+	}
+
+	/** Đã trả kết quả: the applicant has the result. */
+	public record DossierReturned(String code, String agencyCode, Instant at) {
+	}
+
+	/**
+	 * Ended without a result: refused at reception, withdrawn by the applicant or stopped
+	 * ({@link DossierStatus#ENDED_WITHOUT_RESULT}).
+	 */
+	public record DossierEnded(String code, String agencyCode, Instant at, DossierStatus status,
+			@Nullable String reason) {
+	}
+
+	/** The fees owed are settled: paid in full ({@code exempted} false) or waived with a reason. */
+	public record FeeSettled(String code, String agencyCode, Instant at, boolean exempted) {
+	}
+
+	/** The typed events a change of status from {@code from} to {@code to} means. */
+	static List<Object> of(String code, String agencyCode, Instant at, String action, @Nullable DossierStatus from,
+			DossierStatus to, @Nullable String note, java.util.Map<String, ?> details, @Nullable Instant dueAt) {
+		List<Object> events = new java.util.ArrayList<>();
+		if (from != to) {
+			switch (to) {
+				case SUBMITTED -> events.add(new DossierSubmitted(code, agencyCode, at));
+				case RECEIVED -> events.add(new DossierReceived(code, agencyCode, at, dueAt));
+				case SUPPLEMENT_REQUESTED -> events.add(new SupplementRequested(code, agencyCode, at, note,
+						details.get("items") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of()));
+				case FINISHED -> events.add(new DossierFinished(code, agencyCode, at));
+				case RETURNED -> events.add(new DossierReturned(code, agencyCode, at));
+				case REFUSED, WITHDRAWN, STOPPED -> events.add(new DossierEnded(code, agencyCode, at, to, note));
+				default -> {
+				}
+			}
+			if (from == DossierStatus.SUPPLEMENT_REQUESTED && DossierStatus.OPEN.contains(to)) {
+				events.add(new SupplementCompleted(code, agencyCode, at));
+			}
+		}
+		if (action.equals("PAYMENT_SETTLED") || action.equals("FEE_EXEMPTED")) {
+			events.add(new FeeSettled(code, agencyCode, at, action.equals("FEE_EXEMPTED")));
+		}
+		return events;
+	}
+}
