@@ -43,6 +43,37 @@ class ArchitectureTest {
 			.check(PRODUCTION);
 	}
 
+	/** One name per role, so that a reader knows what a class is from its name (CONTRIBUTING.md). */
+	@Test
+	void pageControllersAreNamedPages() {
+		classes().that()
+			.areAnnotatedWith(Controller.class)
+			.should()
+			.haveSimpleNameEndingWith("Pages")
+			.because("HTML controllers are *Pages, REST controllers *Controller")
+			.check(PRODUCTION);
+	}
+
+	@Test
+	void restControllersAreNamedController() {
+		classes().that()
+			.areAnnotatedWith(RestController.class)
+			.should()
+			.haveSimpleNameEndingWith("Controller")
+			.because("HTML controllers are *Pages, REST controllers *Controller")
+			.check(PRODUCTION);
+	}
+
+	@Test
+	void jdbcRepositoriesAreNamedJdbc() {
+		classes().that()
+			.areAnnotatedWith(org.springframework.stereotype.Repository.class)
+			.should()
+			.haveSimpleNameStartingWith("Jdbc")
+			.because("a class that stores a module's records with JdbcClient is Jdbc<what it stores>")
+			.check(PRODUCTION);
+	}
+
 	/** problem+json answers come from an advice for @RestController; a @ResponseBody on a page controller would miss it. */
 	@Test
 	void apiEndpointsAreRestControllers() {

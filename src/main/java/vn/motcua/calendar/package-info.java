@@ -3,6 +3,7 @@
  * compensation, each year's declared schedule, working hours, and the one due-date arithmetic every
  * deadline in the system is counted with.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit", "platform" })
 @NullMarked
 package vn.motcua.calendar;
 

@@ -3,6 +3,7 @@
  * with time limits and fees per channel, required documents, internal procedures, imports, and the
  * citizens' search.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit", "identity", "organization", "platform" })
 @NullMarked
 package vn.motcua.catalog;
 

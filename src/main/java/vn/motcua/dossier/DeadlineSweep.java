@@ -30,11 +30,11 @@ class DeadlineSweep {
 	private static final int PAGE = 1000;
 
 	private final JdbcClient jdbc;
-	private final DossierRepository repository;
+	private final JdbcDossierRepository repository;
 	private final Deadlines deadlines;
 	private final Clock clock;
 
-	DeadlineSweep(JdbcClient jdbc, DossierRepository repository, Deadlines deadlines, Clock clock) {
+	DeadlineSweep(JdbcClient jdbc, JdbcDossierRepository repository, Deadlines deadlines, Clock clock) {
 		this.jdbc = jdbc;
 		this.repository = repository;
 		this.deadlines = deadlines;
@@ -48,8 +48,8 @@ class DeadlineSweep {
 		int changed = 0;
 		String after = "";
 		while (true) {
-			List<Dossier> page = repository.withSupplements(jdbc.sql("select " + DossierRepository.COLUMNS
-					+ DossierRepository.FROM
+			List<Dossier> page = repository.withSupplements(jdbc.sql("select " + JdbcDossierRepository.COLUMNS
+					+ JdbcDossierRepository.FROM
 					+ " where d.status in (" + DossierStatus.sql(DossierStatus.CLOCK_RUNNING) + ") and d.due_at is not null"
 					+ " and d.code > :after order by d.code limit " + PAGE)
 				.param("after", after)

@@ -17,9 +17,9 @@ import vn.motcua.organization.Agencies;
 class DossierAccess {
 
 	private final Agencies agencies;
-	private final DossierRepository repository;
+	private final JdbcDossierRepository repository;
 
-	DossierAccess(Agencies agencies, DossierRepository repository) {
+	DossierAccess(Agencies agencies, JdbcDossierRepository repository) {
 		this.agencies = agencies;
 		this.repository = repository;
 	}

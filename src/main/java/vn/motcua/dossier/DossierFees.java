@@ -21,12 +21,12 @@ import vn.motcua.identity.Role;
 public class DossierFees {
 
 	private final DossierAccess access;
-	private final DossierRepository repository;
+	private final JdbcDossierRepository repository;
 	private final DossierJournal journal;
 	private final JdbcClient jdbc;
 	private final Clock clock;
 
-	DossierFees(DossierAccess access, DossierRepository repository, DossierJournal journal, JdbcClient jdbc,
+	DossierFees(DossierAccess access, JdbcDossierRepository repository, DossierJournal journal, JdbcClient jdbc,
 			Clock clock) {
 		this.access = access;
 		this.repository = repository;

@@ -54,14 +54,14 @@ class DossierFiling {
 	private final DossierCodes codes;
 	private final Deadlines deadlines;
 	private final DossierJournal journal;
-	private final DossierRepository repository;
+	private final JdbcDossierRepository repository;
 	private final JdbcClient jdbc;
 	private final TransactionTemplate tx;
 	private final Clock clock;
 	private final String onlineUnit;
 
 	DossierFiling(Procedures procedures, ProcedureSettings settings, Agencies agencies, RegistryLookups registry,
-			DossierCodes codes, Deadlines deadlines, DossierJournal journal, DossierRepository repository,
+			DossierCodes codes, Deadlines deadlines, DossierJournal journal, JdbcDossierRepository repository,
 			JdbcClient jdbc, TransactionTemplate tx, Clock clock,
 			@Value("${motcua.dossier.online-receiving-unit:TTPVHCC}") String onlineUnit) {
 		this.procedures = procedures;

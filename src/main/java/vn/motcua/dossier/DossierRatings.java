@@ -23,12 +23,12 @@ public class DossierRatings {
 	static final Set<String> RATINGS = Set.of("SATISFIED", "DISSATISFIED");
 
 	private final DossierAccess access;
-	private final DossierRepository repository;
+	private final JdbcDossierRepository repository;
 	private final DossierJournal journal;
 	private final JdbcClient jdbc;
 	private final Clock clock;
 
-	DossierRatings(DossierAccess access, DossierRepository repository, DossierJournal journal, JdbcClient jdbc,
+	DossierRatings(DossierAccess access, JdbcDossierRepository repository, DossierJournal journal, JdbcClient jdbc,
 			Clock clock) {
 		this.access = access;
 		this.repository = repository;

@@ -16,7 +16,7 @@ class DossierService implements Dossiers {
 
 	private final DossierFiling filing;
 	private final DossierWorkflow workflow;
-	private final DossierRepository repository;
+	private final JdbcDossierRepository repository;
 	private final DossierAccess access;
 	private final Agencies agencies;
 	private final JdbcClient jdbc;
@@ -24,7 +24,7 @@ class DossierService implements Dossiers {
 	private final vn.motcua.calendar.WorkingCalendar calendar;
 	private final java.time.Clock clock;
 
-	DossierService(DossierFiling filing, DossierWorkflow workflow, DossierRepository repository, DossierAccess access,
+	DossierService(DossierFiling filing, DossierWorkflow workflow, JdbcDossierRepository repository, DossierAccess access,
 			Agencies agencies, JdbcClient jdbc, Deadlines deadlines, vn.motcua.calendar.WorkingCalendar calendar,
 			java.time.Clock clock) {
 		this.deadlines = deadlines;
@@ -164,7 +164,7 @@ class DossierService implements Dossiers {
 		long total = jdbc.sql("select count(*) from dossier d" + where).params(params).query(Long.class).single();
 		params.put("size", q.size());
 		params.put("offset", (long) q.page() * q.size());
-		List<Dossier> rows = jdbc.sql("select " + DossierRepository.COLUMNS + DossierRepository.FROM + where
+		List<Dossier> rows = jdbc.sql("select " + JdbcDossierRepository.COLUMNS + JdbcDossierRepository.FROM + where
 				+ " order by d.submitted_at desc, d.code desc limit :size offset :offset")
 			.params(params)
 			.query(repository::row)

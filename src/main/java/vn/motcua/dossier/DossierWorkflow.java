@@ -32,7 +32,7 @@ import vn.motcua.platform.TextRules;
 @Service
 class DossierWorkflow {
 
-	private final DossierRepository repository;
+	private final JdbcDossierRepository repository;
 	private final DossierAccess access;
 	private final DossierJournal journal;
 	private final Deadlines deadlines;
@@ -43,7 +43,7 @@ class DossierWorkflow {
 	private final JdbcClient jdbc;
 	private final Clock clock;
 
-	DossierWorkflow(DossierRepository repository, DossierAccess access, DossierJournal journal, Deadlines deadlines,
+	DossierWorkflow(JdbcDossierRepository repository, DossierAccess access, DossierJournal journal, Deadlines deadlines,
 			FiledCases filedCases, StaffAccounts staff, DossierSteps steps, Agencies agencies, JdbcClient jdbc,
 			Clock clock) {
 		this.repository = repository;

@@ -73,7 +73,7 @@ public class LegalForms {
 	private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm").withZone(Zones.VIETNAM);
 
 	private final Dossiers dossiers;
-	private final DossierRepository repository;
+	private final JdbcDossierRepository repository;
 	private final FiledCases filedCases;
 	private final Agencies agencies;
 	private final Clock clock;
@@ -81,7 +81,7 @@ public class LegalForms {
 	private final String publicBaseUrl;
 	private final String province;
 
-	LegalForms(Dossiers dossiers, DossierRepository repository, FiledCases filedCases, Agencies agencies, Clock clock,
+	LegalForms(Dossiers dossiers, JdbcDossierRepository repository, FiledCases filedCases, Agencies agencies, Clock clock,
 			MessageSource messages,
 			@Value("${motcua.public-base-url:http://localhost:8080}") String publicBaseUrl,
 			@Value("${motcua.province-name:Cà Mau}") String province) {

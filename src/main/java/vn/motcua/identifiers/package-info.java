@@ -4,6 +4,7 @@
  * functions, no I/O: a structurally valid number may still not exist, which only the national databases
  * can say.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {  })
 @NullMarked
 package vn.motcua.identifiers;
 

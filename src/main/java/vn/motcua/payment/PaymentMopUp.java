@@ -28,13 +28,13 @@ class PaymentMopUp {
 	static final Duration GRACE = Duration.ofMinutes(1);
 
 	private final JdbcClient jdbc;
-	private final PaymentRepository repository;
+	private final JdbcPaymentRepository repository;
 	private final PaymentGateway gateway;
 	private final Payments payments;
 	private final TransactionTemplate tx;
 	private final Clock clock;
 
-	PaymentMopUp(JdbcClient jdbc, PaymentRepository repository, PaymentGateway gateway, Payments payments,
+	PaymentMopUp(JdbcClient jdbc, JdbcPaymentRepository repository, PaymentGateway gateway, Payments payments,
 			TransactionTemplate tx, Clock clock) {
 		this.jdbc = jdbc;
 		this.repository = repository;
@@ -94,7 +94,7 @@ class PaymentMopUp {
 			return false;
 		}
 		PaymentGateway.Transaction t = known.get();
-		PaymentRepository.GatewayFacts facts = new PaymentRepository.GatewayFacts(t.transactionNo(), t.bankCode(),
+		JdbcPaymentRepository.GatewayFacts facts = new JdbcPaymentRepository.GatewayFacts(t.transactionNo(), t.bankCode(),
 				t.responseCode(), t.transactionStatus());
 		if (!t.paid() && "01".equals(t.transactionStatus())) {
 			// never completed within its window: the gateway will not take it any more

@@ -30,14 +30,14 @@ public class Payments {
 
 	private static final Logger log = LoggerFactory.getLogger(Payments.class);
 
-	private final PaymentRepository repository;
+	private final JdbcPaymentRepository repository;
 	private final PaymentGateway gateway;
 	private final DossierFees fees;
 	private final Receipts receipts;
 	private final TransactionTemplate tx;
 	private final Clock clock;
 
-	Payments(PaymentRepository repository, PaymentGateway gateway, DossierFees fees, Receipts receipts,
+	Payments(JdbcPaymentRepository repository, PaymentGateway gateway, DossierFees fees, Receipts receipts,
 			TransactionTemplate tx, Clock clock) {
 		this.repository = repository;
 		this.gateway = gateway;
@@ -164,7 +164,7 @@ public class Payments {
 		if (p.status().endedForIpn()) {
 			return new Outcome(new IpnReply("02", "Order already confirmed"), null);
 		}
-		PaymentRepository.GatewayFacts facts = new PaymentRepository.GatewayFacts(params.get("vnp_TransactionNo"),
+		JdbcPaymentRepository.GatewayFacts facts = new JdbcPaymentRepository.GatewayFacts(params.get("vnp_TransactionNo"),
 				params.get("vnp_BankCode"), params.get("vnp_ResponseCode"), params.get("vnp_TransactionStatus"));
 		boolean refund = apply(p, facts, "IPN", Map.of("params", params));
 		return new Outcome(new IpnReply("00", "Confirm Success"), refund ? p.id() : null);
@@ -175,7 +175,7 @@ public class Payments {
 	 *
 	 * @return true when it was paid but the dossier owed nothing any more: a refund is due
 	 */
-	boolean apply(Payment p, PaymentRepository.GatewayFacts facts, String source, Map<String, ?> details) {
+	boolean apply(Payment p, JdbcPaymentRepository.GatewayFacts facts, String source, Map<String, ?> details) {
 		Instant now = clock.instant();
 		String response = String.valueOf(facts.responseCode());
 		String status = String.valueOf(facts.transactionStatus());

@@ -34,11 +34,11 @@ class Receipts {
 	private final DocumentStore documents;
 	private final DossierFees fees;
 	private final Agencies agencies;
-	private final PaymentRepository repository;
+	private final JdbcPaymentRepository repository;
 	private final String province;
 
 	Receipts(JdbcClient jdbc, DocumentStore documents, DossierFees fees, Agencies agencies,
-			PaymentRepository repository, @Value("${motcua.province-name:Cà Mau}") String province) {
+			JdbcPaymentRepository repository, @Value("${motcua.province-name:Cà Mau}") String province) {
 		this.jdbc = jdbc;
 		this.documents = documents;
 		this.fees = fees;

@@ -28,14 +28,14 @@ import vn.motcua.platform.Zones;
 public class Reconciliation {
 
 	private final JdbcClient jdbc;
-	private final PaymentRepository repository;
+	private final JdbcPaymentRepository repository;
 	private final PaymentGateway gateway;
 	private final AuditLog audit;
 	private final org.springframework.transaction.support.TransactionTemplate tx;
 	private final Clock clock;
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	Reconciliation(JdbcClient jdbc, PaymentRepository repository, PaymentGateway gateway, AuditLog audit,
+	Reconciliation(JdbcClient jdbc, JdbcPaymentRepository repository, PaymentGateway gateway, AuditLog audit,
 			org.springframework.transaction.support.TransactionTemplate tx, Clock clock) {
 		this.tx = tx;
 		this.jdbc = jdbc;

@@ -15,12 +15,12 @@ import vn.motcua.dossier.DossierEvents.DossierEnded;
 @Component
 class RefundsOnEnd {
 
-	private final PaymentRepository repository;
+	private final JdbcPaymentRepository repository;
 	private final Payments payments;
 	private final org.springframework.transaction.support.TransactionTemplate tx;
 	private final Clock clock;
 
-	RefundsOnEnd(PaymentRepository repository, Payments payments,
+	RefundsOnEnd(JdbcPaymentRepository repository, Payments payments,
 			org.springframework.transaction.support.TransactionTemplate tx, Clock clock) {
 		this.repository = repository;
 		this.payments = payments;

@@ -4,6 +4,7 @@
  * transfer recorded at the counter; the mop-up of attempts left pending, refunds of double payments and of
  * dossiers refused or stopped after payment, daily reconciliation, and electronic receipts.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit", "document", "dossier", "identity", "organization", "platform" })
 @NullMarked
 package vn.motcua.payment;
 

@@ -4,6 +4,7 @@
  * log of every lookup — who, why, for which dossier, when, and hashes of what was exchanged — that the
  * citizen can read (Nghị định 13/2023/NĐ-CP on personal data).
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit", "identifiers", "platform" })
 @NullMarked
 package vn.motcua.registry;
 

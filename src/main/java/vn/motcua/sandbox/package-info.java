@@ -4,6 +4,7 @@
  * exist only in demo mode and speak to MotCua over the same protocols as the real systems, never through
  * Java calls, so going live is a change of configuration.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "identifiers", "payment", "platform" })
 @NullMarked
 package vn.motcua.sandbox;
 

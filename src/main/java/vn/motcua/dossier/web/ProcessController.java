@@ -70,7 +70,7 @@ class ProcessController {
 		}
 		List<InternalProcess.Step> steps = new ArrayList<>();
 		for (JsonNode s : array) {
-			Role role = ProcessForms.role(text(s, "role"));
+			Role role = ProcessPages.role(text(s, "role"));
 			JsonNode share = s.path("timeShare");
 			String name = text(s, "name");
 			steps.add(new InternalProcess.Step(name == null ? "" : name, text(s, "unitCode"),

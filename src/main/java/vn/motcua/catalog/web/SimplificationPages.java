@@ -19,12 +19,12 @@ import vn.motcua.platform.Zones;
 
 /** The programme's page: plans, approved and achieved cuts, and how many procedures reach 30%. */
 @Controller
-class SimplificationPage {
+class SimplificationPages {
 
 
 	private final SimplificationPlans plans;
 
-	SimplificationPage(SimplificationPlans plans) {
+	SimplificationPages(SimplificationPlans plans) {
 		this.plans = plans;
 	}
 

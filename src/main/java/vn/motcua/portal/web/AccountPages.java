@@ -27,14 +27,14 @@ import vn.motcua.registry.RegistryPurpose;
  * what filing forms are prefilled with), and who has looked up their data in that database.
  */
 @Controller
-class AccountController {
+class AccountPages {
 
 	static final String PREFILL_PURPOSE = "Công dân xem thông tin cá nhân để điền sẵn hồ sơ";
 
 	private final CitizenAccounts accounts;
 	private final RegistryLookups registry;
 
-	AccountController(CitizenAccounts accounts, RegistryLookups registry) {
+	AccountPages(CitizenAccounts accounts, RegistryLookups registry) {
 		this.accounts = accounts;
 		this.registry = registry;
 	}

@@ -24,13 +24,13 @@ import vn.motcua.audit.AuditLog;
  * it against {@link PaymentStatus}, bumps the version, and writes the event and the audit record with it.
  */
 @Repository
-class PaymentRepository {
+class JdbcPaymentRepository {
 
 	private final JdbcClient jdbc;
 	private final AuditLog audit;
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	PaymentRepository(JdbcClient jdbc, AuditLog audit) {
+	JdbcPaymentRepository(JdbcClient jdbc, AuditLog audit) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 	}

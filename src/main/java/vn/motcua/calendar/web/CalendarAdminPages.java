@@ -35,13 +35,13 @@ import vn.motcua.platform.Zones;
  * reason for each day off, and the form that replaces the year's declared schedule.
  */
 @Controller
-class CalendarAdminPage {
+class CalendarAdminPages {
 
 	private final WorkingCalendar calendar;
 	private final CalendarSchedules schedules;
 	private final Clock clock;
 
-	CalendarAdminPage(WorkingCalendar calendar, CalendarSchedules schedules, Clock clock) {
+	CalendarAdminPages(WorkingCalendar calendar, CalendarSchedules schedules, Clock clock) {
 		this.calendar = calendar;
 		this.schedules = schedules;
 		this.clock = clock;

@@ -5,7 +5,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /** The public home page and the staff workspace entry. */
 @Controller
-class PortalController {
+class PortalPages {
 
 	@GetMapping("/")
 	String home() {

@@ -35,9 +35,9 @@ import vn.motcua.catalog.ProcedureImport;
  */
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
-class CatalogAdministration {
+class CatalogAdminPages {
 
-	private static final Logger log = LoggerFactory.getLogger(CatalogAdministration.class);
+	private static final Logger log = LoggerFactory.getLogger(CatalogAdminPages.class);
 
 	private final ProcedureImport csvImport;
 	private final NationalCatalogImport nationalImport;
@@ -49,7 +49,7 @@ class CatalogAdministration {
 		return t;
 	});
 
-	CatalogAdministration(ProcedureImport csvImport, NationalCatalogImport nationalImport, CatalogImportRuns runs) {
+	CatalogAdminPages(ProcedureImport csvImport, NationalCatalogImport nationalImport, CatalogImportRuns runs) {
 		this.csvImport = csvImport;
 		this.nationalImport = nationalImport;
 		this.runs = runs;

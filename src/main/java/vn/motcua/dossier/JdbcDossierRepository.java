@@ -20,7 +20,7 @@ import vn.motcua.dossier.Dossier.Supplement;
 
 /** Reads dossiers with their supplements; the one place that maps rows to {@link Dossier}. */
 @Repository
-class DossierRepository {
+class JdbcDossierRepository {
 
 	static final String COLUMNS = """
 			d.*, p.name as procedure_name, s.position as step_position, s.name as step_name,
@@ -33,7 +33,7 @@ class DossierRepository {
 
 	private final JdbcClient jdbc;
 
-	DossierRepository(JdbcClient jdbc) {
+	JdbcDossierRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 

@@ -34,7 +34,7 @@ import vn.motcua.platform.Zones;
  * procedure, and from a unit or procedure the list of its late dossiers; every table exports to CSV and XLSX.
  */
 @Controller
-class KpiDashboard {
+class KpiDashboardPages {
 
 	private static final int PAGE_LIMIT = 200;
 	private static final int EXPORT_LIMIT = 100_000;
@@ -45,7 +45,7 @@ class KpiDashboard {
 	private final Map<String, BigDecimal> targets;
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	KpiDashboard(Kpis kpis, Callers callers, Clock clock,
+	KpiDashboardPages(Kpis kpis, Callers callers, Clock clock,
 			@Value("${motcua.kpi.target.online:90}") BigDecimal online,
 			@Value("${motcua.kpi.target.on-time:98}") BigDecimal onTime,
 			@Value("${motcua.kpi.target.online-payment:95}") BigDecimal payment) {

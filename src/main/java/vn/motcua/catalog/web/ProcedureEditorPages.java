@@ -36,14 +36,14 @@ import vn.motcua.platform.Zones;
  */
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
-class ProcedureEditor {
+class ProcedureEditorPages {
 
 	private final Procedures procedures;
 	private final ProcedurePublication publication;
 	private final Agencies agencies;
 	private final java.time.Clock clock;
 
-	ProcedureEditor(Procedures procedures, ProcedurePublication publication, Agencies agencies, java.time.Clock clock) {
+	ProcedureEditorPages(Procedures procedures, ProcedurePublication publication, Agencies agencies, java.time.Clock clock) {
 		this.procedures = procedures;
 		this.publication = publication;
 		this.agencies = agencies;
@@ -131,7 +131,7 @@ class ProcedureEditor {
 		f.documents = String.join("\n", c.documents().stream().map(doc -> doc.name() + " | " + doc.originals() + " | "
 				+ doc.copies() + " | " + (doc.required() ? "bắt buộc" : "nếu có") + (doc.replacedByData() ? " | dữ liệu" : ""))
 			.toList());
-		f.otherCases = String.join("\n", d.cases().stream().filter(x -> !x.isDefault()).map(ProcedureEditor::caseLine).toList());
+		f.otherCases = String.join("\n", d.cases().stream().filter(x -> !x.isDefault()).map(ProcedureEditorPages::caseLine).toList());
 		f.steps = nz(d.steps());
 		f.methods = nz(d.methods());
 		f.conditions = nz(d.conditions());

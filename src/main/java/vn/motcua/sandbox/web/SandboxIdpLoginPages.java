@@ -38,12 +38,12 @@ import vn.motcua.sandbox.SyntheticPopulation.Person;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @DemoMode
 @RequestMapping(SandboxIdentityProvider.PREFIX)
-class SandboxIdpLoginController {
+class SandboxIdpLoginPages {
 
 	private final SandboxIdentityProvider.IdpSession session;
 	private final Clock clock;
 
-	SandboxIdpLoginController(SandboxIdentityProvider.IdpSession session, Clock clock) {
+	SandboxIdpLoginPages(SandboxIdentityProvider.IdpSession session, Clock clock) {
 		this.session = session;
 		this.clock = clock;
 	}

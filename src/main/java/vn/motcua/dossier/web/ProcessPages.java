@@ -35,7 +35,7 @@ import vn.motcua.platform.Zones;
  * processes, the cases of one procedure, and the step editor (the rows left blank are ignored).
  */
 @Controller
-class ProcessForms {
+class ProcessPages {
 
 	/** Blank rows offered under the existing steps. */
 	static final int SPARE_ROWS = 3;
@@ -46,7 +46,7 @@ class ProcessForms {
 	private final MessageSource messages;
 	private final Clock clock;
 
-	ProcessForms(InternalProcesses processes, Procedures procedures, Agencies agencies, MessageSource messages,
+	ProcessPages(InternalProcesses processes, Procedures procedures, Agencies agencies, MessageSource messages,
 			Clock clock) {
 		this.processes = processes;
 		this.procedures = procedures;

@@ -11,11 +11,11 @@ import vn.motcua.identity.CitizenClientRegistrations;
  * and one-time code (the form posts to Spring Security's {@code /login}).
  */
 @Controller
-class LoginController {
+class LoginPages {
 
 	private final CitizenClientRegistrations citizens;
 
-	LoginController(CitizenClientRegistrations citizens) {
+	LoginPages(CitizenClientRegistrations citizens) {
 		this.citizens = citizens;
 	}
 
