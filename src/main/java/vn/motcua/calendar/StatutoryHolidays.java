@@ -11,7 +11,7 @@ import java.util.Set;
 import vn.motcua.platform.Zones;
 
 /**
- * The statutory days off of Labour Code 2019 art. 112 and their compensation, as api.md fixes them:
+ * The statutory days off of Labour Code 2019 art. 112 and their compensation, as docs/api.md fixes them:
  * 1 January; Tết (the last day of the lunar year and lunar 1/1–1/4); Hùng Kings day (lunar 10/3); 30 April;
  * 1 May; 2 September. A statutory day on a Saturday or Sunday is compensated on the next Monday–Friday that
  * is neither a statutory day nor an earlier compensation day, taking the statutory days in date order.

@@ -23,7 +23,7 @@ import vn.motcua.organization.Agencies;
 import vn.motcua.platform.Csv;
 
 /**
- * The CSV import of api.md: every line is checked first and all bad lines reported; only a clean file
+ * The CSV import of docs/api.md: every line is checked first and all bad lines reported; only a clean file
  * is written, in one transaction with its audit records. A new code is published as version 1 with one
  * default case; a known one is corrected in place (an administrative correction, audited per procedure).
  */

@@ -15,7 +15,7 @@ public interface ProcedureImport {
 	long MAX_CSV_BYTES = 10L * 1024 * 1024;
 
 	/**
-	 * Imports the CSV format of api.md, all or nothing: a file with any bad line changes nothing.
+	 * Imports the CSV format of docs/api.md, all or nothing: a file with any bad line changes nothing.
 	 *
 	 * @throws InvalidImport listing every bad line
 	 */

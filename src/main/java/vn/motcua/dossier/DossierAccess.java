@@ -8,7 +8,7 @@ import vn.motcua.identity.Role;
 import vn.motcua.organization.Agencies;
 
 /**
- * Who sees a dossier (api.md): its applicant and submitter; staff of the receiving and of the deciding unit;
+ * Who sees a dossier (docs/api.md): its applicant and submitter; staff of the receiving and of the deciding unit;
  * department leaders of a unit above either; province leaders and administrators. Under a configured internal
  * process, also staff of the units holding its steps or consulted on them (and leaders above those). Everyone
  * else is told it does not exist.

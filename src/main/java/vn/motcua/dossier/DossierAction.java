@@ -18,7 +18,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The default internal process of api.md as a transition table: who may take each action, from which
+ * The default internal process of docs/api.md as a transition table: who may take each action, from which
  * statuses, to which status ({@code null}: the status stays), and which fields it needs. The rules that are
  * not a status (approval before FINISH, one extension, the steps of a configured {@link InternalProcess}) are
  * guards in {@link DossierWorkflow}.

@@ -207,7 +207,7 @@ class DossierFiling {
 		return p.cases().stream().filter(c -> c.code().equals(caseCode.strip())).findFirst();
 	}
 
-	/** Checks the applicant as api.md says: ID number against the birth date, tax code, phone, e-mail. */
+	/** Checks the applicant as docs/api.md says: ID number against the birth date, tax code, phone, e-mail. */
 	static Applicant applicant(@Nullable ApplicantInput in, InvalidFields.Collector errors) {
 		if (in == null) {
 			errors.add("applicant", "dossier.applicant.required");

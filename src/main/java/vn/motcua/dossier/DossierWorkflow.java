@@ -24,7 +24,7 @@ import vn.motcua.platform.InvalidParameter;
 import vn.motcua.platform.TextRules;
 
 /**
- * Takes one action on a dossier in one transaction: locks the row, answers as api.md orders the checks
+ * Takes one action on a dossier in one transaction: locks the row, answers as docs/api.md orders the checks
  * (404 for a dossier the caller may not see, 400 for an unknown action, 403 for the wrong role, 400 for
  * missing fields, 409 for the wrong status or a stale version), applies the transition of
  * {@link DossierAction}, and writes history, audit and event with it.

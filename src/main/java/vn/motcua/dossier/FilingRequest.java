@@ -3,7 +3,7 @@ package vn.motcua.dossier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A filing as it arrives (api.md {@code POST /api/v1/dossiers}), still unchecked: every field is text so that
+ * A filing as it arrives (docs/api.md {@code POST /api/v1/dossiers}), still unchecked: every field is text so that
  * all mistakes, a malformed date included, are reported together.
  */
 public record FilingRequest(@Nullable String procedureCode, @Nullable String caseCode, @Nullable String channel,

@@ -33,7 +33,7 @@ import vn.motcua.platform.ApiTime;
 import vn.motcua.platform.Hashes;
 
 /**
- * Migrates historical dossiers from a previous system (api.md {@code POST /api/v1/admin/dossiers:import}):
+ * Migrates historical dossiers from a previous system (docs/api.md {@code POST /api/v1/admin/dossiers:import}):
  * NDJSON streamed line by line, a bad line reported and skipped, good lines written in batches of a
  * thousand, each with one "IMPORTED" history entry; a line whose code is stored with the same content is
  * unchanged, with other content an error, so importing a file twice changes nothing. The run's progress is

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 import vn.motcua.dossier.Dossier.Supplement;
 
 /**
- * Đúng hạn as the national methodology judges it (Decision 766, api.md KPI): the dossier's end is the first
+ * Đúng hạn as the national methodology judges it (Decision 766, docs/api.md KPI): the dossier's end is the first
  * of finished, returned, stopped, but no later than the period's end; a supplement still open at the end
  * moves the end back to its request; every supplement completed by the end subtracts its elapsed waiting
  * time; more than one supplement request before the end makes it late; without a due date it is on time.

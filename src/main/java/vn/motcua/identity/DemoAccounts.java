@@ -17,7 +17,7 @@ import vn.motcua.platform.DemoMode;
 import vn.motcua.platform.DemoSeed;
 
 /**
- * The demonstration staff of api.md (password = user name), created once and flagged {@code demo} so a
+ * The demonstration staff of docs/api.md (password = user name), created once and flagged {@code demo} so a
  * later production start disables them.
  */
 @Component

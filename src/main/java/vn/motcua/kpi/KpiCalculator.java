@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The figures straight from the dossiers, by the rules of api.md: the raw path (what a rollup must agree
+ * The figures straight from the dossiers, by the rules of docs/api.md: the raw path (what a rollup must agree
  * with) and, until rollups exist, the answer. One aggregation over the dossiers received in the period.
  *
  * <p>On time: a dossier's end is the first of finished, returned, stopped, but no later than the period's end;

@@ -29,7 +29,7 @@ import vn.motcua.platform.Zones;
 
 /**
  * The figures of a period (Asia/Ho_Chi_Minh days {@code from}–{@code to}, ending at the end of {@code to} or now,
- * whichever is earlier) for a unit subtree, with the access rule of api.md, and the Decision 766 score of what
+ * whichever is earlier) for a unit subtree, with the access rule of docs/api.md, and the Decision 766 score of what
  * the system holds data for.
  */
 @Service

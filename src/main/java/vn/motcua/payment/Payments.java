@@ -127,7 +127,7 @@ public class Payments {
 	public record IpnReply(String code, String message) {
 	}
 
-	/** The IPN, checked in the order api.md gives; never throws. */
+	/** The IPN, checked in the order docs/api.md gives; never throws. */
 	public IpnReply notification(Map<String, String> params) {
 		try {
 			if (!gateway.verify(params)) {

@@ -16,7 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The signatures of VNPAY 2.1.0: HMAC-SHA512 in lower-case hex over the sorted {@code vnp_} parameters, each
- * value form-encoded as {@link URLEncoder} does (api.md), for payment URLs, returns and IPNs; and over the
+ * value form-encoded as {@link URLEncoder} does (docs/api.md), for payment URLs, returns and IPNs; and over the
  * {@code |}-joined fields of the querydr and refund calls.
  */
 public final class VnpaySigner {

@@ -4,7 +4,7 @@ import java.text.Normalizer;
 import java.util.Locale;
 
 /**
- * Compares Vietnamese names the way api.md fixes: after Unicode NFC normalisation, ignoring case and
+ * Compares Vietnamese names the way docs/api.md fixes: after Unicode NFC normalisation, ignoring case and
  * repeated or surrounding spaces, with diacritics significant ("Nguyễn" is not "Nguyen").
  */
 final class Names {

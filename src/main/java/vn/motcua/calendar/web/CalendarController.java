@@ -27,7 +27,7 @@ import vn.motcua.calendar.YearView;
 import vn.motcua.platform.ApiTime;
 import vn.motcua.platform.InvalidParameter;
 
-/** The calendar API of api.md: days off per year, declared schedules, due dates, elapsed working time. */
+/** The calendar API of docs/api.md: days off per year, declared schedules, due dates, elapsed working time. */
 @RestController
 @RequestMapping("/api/v1/calendar")
 class CalendarController {

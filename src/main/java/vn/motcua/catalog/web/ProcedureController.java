@@ -27,7 +27,7 @@ import vn.motcua.platform.DomainProblem;
 import vn.motcua.platform.InvalidParameter;
 import vn.motcua.platform.PageRequestParams;
 
-/** The catalog API of api.md: search, the whole record, and the administrators' CSV import. */
+/** The catalog API of docs/api.md: search, the whole record, and the administrators' CSV import. */
 @RestController
 class ProcedureController {
 

@@ -30,7 +30,7 @@ import vn.motcua.platform.InvalidParameter;
 import vn.motcua.platform.PageRequestParams;
 import vn.motcua.platform.Texts;
 
-/** The dossier API of api.md: filing, list and search, the single read, actions, history. */
+/** The dossier API of docs/api.md: filing, list and search, the single read, actions, history. */
 @RestController
 class DossierController {
 
@@ -127,7 +127,7 @@ class DossierController {
 		}).toList();
 	}
 
-	/** Public tracking (api.md): nothing personal, and 404 unless the ID number is the applicant's. */
+	/** Public tracking (docs/api.md): nothing personal, and 404 unless the ID number is the applicant's. */
 	@GetMapping("/api/v1/track/{code}")
 	Map<String, @Nullable Object> track(@PathVariable String code, @RequestParam String idNumber) {
 		Dossier d = dossiers.track(code, idNumber.strip())

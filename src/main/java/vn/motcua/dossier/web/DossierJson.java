@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.platform.ApiTime;
 
-/** The dossier as api.md writes it. */
+/** The dossier as docs/api.md writes it. */
 final class DossierJson {
 
 	private DossierJson() {

@@ -15,7 +15,7 @@ import vn.motcua.kpi.Kpis;
 import vn.motcua.platform.ApiTime;
 import vn.motcua.platform.Texts;
 
-/** {@code GET /api/v1/kpi?from=&to=&agency=} as api.md defines it. */
+/** {@code GET /api/v1/kpi?from=&to=&agency=} as docs/api.md defines it. */
 @RestController
 class KpiController {
 

@@ -26,7 +26,7 @@ import vn.motcua.payment.Payments;
 import vn.motcua.platform.ApiTime;
 import vn.motcua.platform.InvalidParameter;
 
-/** The payments API of api.md, the VNPAY IPN address, and fee exemptions. */
+/** The payments API of docs/api.md, the VNPAY IPN address, and fee exemptions. */
 @RestController
 class PaymentController {
 

@@ -47,7 +47,7 @@ class RegistrySandboxController {
 		this.apiKey = apiKey;
 	}
 
-	/** Living people of the population, for testers (api.md); a fixed sample for a given n. */
+	/** Living people of the population, for testers (docs/api.md); a fixed sample for a given n. */
 	@GetMapping("/sample")
 	List<Map<String, String>> sample(@RequestParam(defaultValue = "10") int n) {
 		if (n < 1 || n > 100) {
