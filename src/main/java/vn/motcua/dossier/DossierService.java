@@ -71,12 +71,9 @@ class DossierService implements Dossiers {
 	@Override
 	public List<DossierAction> allowedActions(Dossier dossier, Caller caller) {
 		return java.util.Arrays.stream(DossierAction.values())
+			// the same rules as taking the action (DossierRules), so a page never offers what would be refused
 			.filter(a -> a.from().contains(dossier.status()) && access.mayAct(caller, a, dossier))
-			.filter(a -> a != DossierAction.FINISH || dossier.approved())
-			.filter(a -> a != DossierAction.RETURN_RESULT || dossier.paid())
-			.filter(a -> a != DossierAction.APPROVE || dossier.step() == null)
-			.filter(a -> a != DossierAction.HAND_OVER || !dossier.step().consultPending())
-			.filter(a -> a != DossierAction.EXTEND || dossier.extendedDueAt() == null && dossier.dueAt() != null)
+			.filter(a -> DossierRules.allowed(a, dossier))
 			.toList();
 	}
 

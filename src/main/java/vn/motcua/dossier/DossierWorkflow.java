@@ -73,6 +73,9 @@ class DossierWorkflow {
 		if (request.version() != d.version()) {
 			throw new DossierProblems.StaleVersion(request.version(), d.version());
 		}
+		DossierRules.refusal(action, d).ifPresent(reason -> {
+			throw new DossierProblems.ActionNotAllowedNow(reason);
+		});
 		Instant now = clock.instant();
 		DossierStatus to = action.to(d.status());
 		Map<String, Object> details = new LinkedHashMap<>();
@@ -158,32 +161,15 @@ class DossierWorkflow {
 				return ", fee_vnd = fee_vnd + :amount";
 			}
 			case APPROVE -> {
-				if (d.step() != null) {
-					throw new DossierProblems.ActionNotAllowedNow("Hồ sơ còn ở bước \"" + d.step().name()
-							+ "\" của quy trình nội bộ; kết quả được đề xuất khi chuyển bước cuối (HAND_OVER).");
-				}
 				return ", approved = true";
 			}
 			case FINISH -> {
-				if (!d.approved()) {
-					throw new DossierProblems.ActionNotAllowedNow("Chưa có kết quả được chuyên viên đề xuất (APPROVE).");
-				}
 				return ", finished_at = :now";
 			}
 			case RETURN_RESULT -> {
-				if (!d.paid()) {
-					throw new DossierProblems.ActionNotAllowedNow("Hồ sơ còn nợ phí, lệ phí (" + (d.feeVnd() - d.paidVnd())
-							+ " đồng): chỉ trả kết quả khi đã nộp đủ hoặc được miễn.");
-				}
 				return ", returned_at = :now";
 			}
 			case EXTEND -> {
-				if (d.extendedDueAt() != null) {
-					throw new DossierProblems.ActionNotAllowedNow("Hồ sơ đã được gia hạn một lần; không gia hạn lần thứ hai.");
-				}
-				if (d.dueAt() == null) {
-					throw new DossierProblems.ActionNotAllowedNow("Hồ sơ không có ngày hẹn trả để gia hạn.");
-				}
 				Instant newDue = ApiTime.parseInstant(f.text("newDueAt"), "newDueAt");
 				if (!newDue.isAfter(d.dueAt())) {
 					throw new InvalidParameter("newDueAt", "Ngày hẹn mới phải sau ngày hẹn hiện tại.");
