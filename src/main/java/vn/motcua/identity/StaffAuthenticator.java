@@ -82,12 +82,21 @@ class StaffAuthenticator {
 		return accounts.find(username).orElseThrow(SignInProblems.InvalidCredentials::new);
 	}
 
+	/**
+	 * Counts the failure; on the web form the failure that locks the account says so at once, with the lock's
+	 * end (the API keeps answering this one 401 and the next ones 429).
+	 */
 	private void fail(String username, String channel, String reason) {
-		tx.executeWithoutResult(s -> {
-			throttle.failed(username);
+		Optional<java.time.Instant> lockedUntil = tx.execute(s -> {
+			Optional<java.time.Instant> lock = throttle.failed(username);
 			audit.record(AuditEntry.of(username, "auth.sign-in-failed", "account", username)
 				.with(Map.of("channel", channel, "reason", reason)));
+			return lock;
 		});
+		if (lockedUntil != null && lockedUntil.isPresent() && channel.equals("web")) {
+			throw new SignInProblems.AccountThrottled(java.time.Duration.between(clock.instant(), lockedUntil.get()),
+					lockedUntil.get());
+		}
 	}
 
 	private void auditOnly(String username, String action, Map<String, ?> details) {
