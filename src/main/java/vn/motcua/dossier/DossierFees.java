@@ -2,10 +2,7 @@ package vn.motcua.dossier;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,15 +20,13 @@ public class DossierFees {
 	private final DossierAccess access;
 	private final JdbcDossierRepository repository;
 	private final DossierJournal journal;
-	private final JdbcClient jdbc;
 	private final Clock clock;
 
-	DossierFees(DossierAccess access, JdbcDossierRepository repository, DossierJournal journal, JdbcClient jdbc,
+	DossierFees(DossierAccess access, JdbcDossierRepository repository, DossierJournal journal,
 			Clock clock) {
 		this.access = access;
 		this.repository = repository;
 		this.journal = journal;
-		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
@@ -64,22 +59,10 @@ public class DossierFees {
 			return false;
 		}
 		Instant now = clock.instant();
-		boolean paysAll = d.paidVnd() + amountVnd >= d.feeVnd();
-		DossierStatus to = d.status() == DossierStatus.PAYMENT_REQUESTED && paysAll ? DossierStatus.PROCESSING
-				: d.status();
-		jdbc.sql("""
-				update dossier set paid_vnd = paid_vnd + :amount, paid_online = paid_online or :online,
-				  status = :to, version = version + 1 where code = :code""")
-			.param("amount", amountVnd)
-			.param("online", online)
-			.param("to", to.name())
-			.param("code", code)
-			.update();
-		Map<String, Object> details = new LinkedHashMap<>();
-		details.put("amountVnd", amountVnd);
-		details.put("online", online);
-		details.put("payment", paymentRef);
-		journal.record(code, d.agencyCode(), now, actor, "PAYMENT_SETTLED", d.status(), to, null, details);
+		DossierChange change = DossierLifecycle.settle(d, amountVnd, online, paymentRef);
+		repository.apply(d, change);
+		journal.record(code, d.agencyCode(), now, actor, "PAYMENT_SETTLED", d.status(), change.to(), null,
+				change.details());
 		return true;
 	}
 
@@ -90,21 +73,17 @@ public class DossierFees {
 		if (!caller.has(Role.ONE_STOP_OFFICER) && !caller.has(Role.DEPARTMENT_LEADER)) {
 			throw new DossierProblems.ActionForbidden("Chỉ cán bộ một cửa hoặc lãnh đạo được miễn phí, lệ phí.");
 		}
-		if (reason.isBlank() || reason.length() > 2000) {
-			throw new vn.motcua.platform.InvalidParameter("reason", "Cần lý do miễn phí, lệ phí (tối đa 2.000 ký tự).");
+		if (reason.isBlank() || !vn.motcua.platform.TextRules.fits(reason, vn.motcua.platform.TextRules.FREE_TEXT)) {
+			throw new vn.motcua.platform.InvalidParameter("reason", "Cần lý do miễn phí, lệ phí (tối đa 4.000 ký tự).");
 		}
 		if (d.feeExemption() != null) {
 			throw new DossierProblems.ActionNotAllowedNow("Hồ sơ đã được miễn phí, lệ phí.");
 		}
 		Instant now = clock.instant();
-		DossierStatus to = d.status() == DossierStatus.PAYMENT_REQUESTED ? DossierStatus.PROCESSING : d.status();
-		jdbc.sql("update dossier set fee_exemption = :reason, status = :to, version = version + 1 where code = :code")
-			.param("reason", reason.strip())
-			.param("to", to.name())
-			.param("code", code)
-			.update();
-		journal.record(code, d.agencyCode(), now, caller.username(), "FEE_EXEMPTED", d.status(), to, reason.strip(),
-				Map.of("owedVnd", owed(d)));
+		DossierChange change = DossierLifecycle.exempt(d, reason, owed(d));
+		repository.apply(d, change);
+		journal.record(code, d.agencyCode(), now, caller.username(), "FEE_EXEMPTED", d.status(), change.to(),
+				reason.strip(), change.details());
 		return repository.find(code, false).orElseThrow();
 	}
 

@@ -40,16 +40,16 @@ class DossierSteps {
 	/**
 	 * Copies the configured process of the dossier's case, if any, and starts its first step.
 	 *
-	 * @return the SQL to append to the dossier's update, with its parameters put in {@code sql}
+	 * @return the dossier's columns this sets (none for the default process)
 	 */
-	String start(Dossier d, Supplier<ProcedureDetail.@Nullable Case> filedCase, Instant now,
-			Map<String, @Nullable Object> sql, Map<String, Object> details) {
+	Map<String, @Nullable Object> start(Dossier d, Supplier<ProcedureDetail.@Nullable Case> filedCase, Instant now,
+			Map<String, Object> details) {
 		// most cases follow the default process: one look-up by the case code filed, the case itself only if needed
 		ProcedureDetail.Case c = d.caseCode() == null ? filedCase.get() : null;
 		String caseCode = d.caseCode() != null ? d.caseCode() : c == null ? null : c.code();
 		List<InternalProcess.Step> steps = caseCode == null ? List.of() : processes.steps(d.procedureCode(), caseCode);
 		if (steps.isEmpty()) {
-			return "";
+			return Map.of();
 		}
 		if (c == null) {
 			c = filedCase.get();
@@ -69,14 +69,17 @@ class DossierSteps {
 				.update();
 		}
 		begin(d.code(), 1, c, now);
-		sql.put("stepUnits", units.toArray(String[]::new));
 		details.put("step", 1);
 		details.put("stepName", steps.get(0).name());
-		return ", current_step = 1, step_units = :stepUnits";
+		return Map.of("current_step", 1, "step_units", units.toArray(String[]::new));
 	}
 
-	/** Completes the current step and starts the next; after the last, the result stands proposed. */
-	String handOver(Dossier d, ProcedureDetail.@Nullable Case c, String actor, @Nullable String note, Instant now,
+	/**
+	 * Completes the current step and starts the next; after the last, the result stands proposed.
+	 *
+	 * @return the dossier's columns this sets
+	 */
+	Map<String, @Nullable Object> handOver(Dossier d, ProcedureDetail.@Nullable Case c, String actor, @Nullable String note, Instant now,
 			Map<String, Object> details) {
 		Dossier.Step step = d.step();
 		if (step == null) {
@@ -97,10 +100,13 @@ class DossierSteps {
 		boolean more = begin(d.code(), next, c, now);
 		if (more) {
 			details.put("nextStep", next);
-			return ", current_step = " + next;
+			return Map.of("current_step", next);
 		}
 		details.put("resultProposed", true);
-		return ", current_step = null, approved = true";
+		Map<String, @Nullable Object> proposed = new java.util.LinkedHashMap<>();
+		proposed.put("current_step", null);
+		proposed.put("approved", true);
+		return proposed;
 	}
 
 	/** Records the consulted unit's answer on the current step. */

@@ -37,6 +37,38 @@ class JdbcDossierRepository {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * Writes a decided change of a dossier the caller has locked: its status and columns, with the version
+	 * raised, and the supplement request it opens or completes. The one place that updates a dossier's row after
+	 * filing.
+	 */
+	void apply(Dossier d, DossierChange change) {
+		StringBuilder sql = new StringBuilder("update dossier set status = :to, version = version + 1");
+		Map<String, @Nullable Object> params = new java.util.LinkedHashMap<>();
+		change.columns().forEach((column, value) -> {
+			sql.append(", ").append(column).append(" = :").append(column);
+			params.put(column, value instanceof java.time.Instant i ? java.sql.Timestamp.from(i) : value);
+		});
+		jdbc.sql(sql.append(" where code = :code").toString())
+			.param("to", change.to().name())
+			.param("code", d.code())
+			.params(params)
+			.update();
+		DossierChange.SupplementRequest r = change.request();
+		if (r != null) {
+			jdbc.sql("""
+					insert into dossier_supplement (dossier_code, seq, requested_at, requested_by, reason, items)
+					values (?, ?, ?, ?, ?, ?)""")
+				.params(d.code(), r.seq(), java.sql.Timestamp.from(r.at()), r.by(), r.reason(), r.items().toArray(String[]::new))
+				.update();
+		}
+		if (change.supplementCompletedAt() != null) {
+			jdbc.sql("update dossier_supplement set completed_at = ? where dossier_code = ? and completed_at is null")
+				.params(java.sql.Timestamp.from(change.supplementCompletedAt()), d.code())
+				.update();
+		}
+	}
+
 	Optional<Dossier> find(String code, boolean forUpdate) {
 		return jdbc.sql("select " + COLUMNS + FROM + " where d.code = :code" + (forUpdate ? " for update of d" : ""))
 			.param("code", code)

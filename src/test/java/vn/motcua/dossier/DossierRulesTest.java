@@ -1,7 +1,6 @@
 package vn.motcua.dossier;
 
 import java.time.Instant;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,11 +13,7 @@ class DossierRulesTest {
 
 	private static Dossier dossier(DossierStatus status, boolean approved, long fee, long paid, String exemption,
 			Instant dueAt, Instant extendedDueAt, Dossier.Step step) {
-		return new Dossier("C-1", "9.900001", null, 1, "01", "SXD", "TTPVHCC", status, Channel.COUNTER,
-				new Applicant("CITIZEN", null, "Nguyễn Văn A", null, null, null, null, null, null), "officer", null,
-				Instant.parse("2026-12-01T01:00:00Z"), Instant.parse("2026-12-01T01:00:00Z"), dueAt, extendedDueAt, null,
-				null, null, null, List.of(), fee, paid, false, exemption, null, "NOT_CHECKED", approved, null, step,
-				"IN_TIME", 3);
+		return TestDossiers.dossier(status, approved, fee, paid, exemption, dueAt, extendedDueAt, step);
 	}
 
 	private static Dossier.Step step(String consultUnit, Instant consultedAt) {
