@@ -25,7 +25,7 @@ class KpiCalculator {
 			  select d.code, d.procedure_code, d.channel, d.due_at, d.fee_vnd, d.fee_exemption, d.paid_online, d.digitized,
 			         d.electronic_result, d.rating, d.vneid_verified, d.registry_check,
 			         least(coalesce(d.finished_at, d.returned_at, d.stopped_at, :pe), :pe) as e
-			  from dossier d
+			  from dossier_kpi_source d
 			  where d.received_at >= :ps and d.received_at < :pe and (:all or d.agency_code = any(:units))
 			), s as (
 			  select d.code,
@@ -34,7 +34,7 @@ class KpiCalculator {
 			           and (x.completed_at is null or x.completed_at > d.e)) as open_since,
 			         coalesce(sum(extract(epoch from x.completed_at - x.requested_at))
 			           filter (where x.requested_at < d.e and x.completed_at <= d.e), 0) as waited
-			  from d join dossier_supplement x on x.dossier_code = d.code
+			  from d join dossier_kpi_supplement x on x.dossier_code = d.code
 			  group by d.code
 			)
 			select count(*) as received,

@@ -152,7 +152,7 @@ class KpiRollups {
 		return jdbc.sql("""
 				select d.code, d.procedure_code, d.agency_code, d.received_at, d.due_at, k.late_from,
 				       coalesce(d.finished_at, d.returned_at, d.stopped_at) as ended_at, d.status
-				from kpi_dossier k join dossier d on d.code = k.dossier_code
+				from kpi_dossier k join dossier_kpi_source d on d.code = k.dossier_code
 				where k.received_on between :from and :to and k.received_at < :end and k.late_from < :end
 				  and (:all or k.agency_code = any(:units)) and (:procedure = '' or k.procedure_code = :procedure)
 				order by k.late_from, d.code

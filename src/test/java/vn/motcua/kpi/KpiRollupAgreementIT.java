@@ -118,6 +118,39 @@ class KpiRollupAgreementIT {
 			.isEqualTo(direct);
 	}
 
+	/** On-time dossiers of the period by {@link vn.motcua.dossier.OnTimeRule}, read dossier by dossier. */
+	private long javaOnTime(Instant start, Instant end, List<String> units) {
+		Map<String, List<vn.motcua.dossier.Dossier.Supplement>> supplements = new java.util.HashMap<>();
+		jdbc.sql("""
+				select x.dossier_code, x.requested_at, x.completed_at from dossier_supplement x
+				join dossier d on d.code = x.dossier_code where d.received_at >= ? and d.received_at < ?
+				order by x.requested_at, x.seq""")
+			.params(java.sql.Timestamp.from(start), java.sql.Timestamp.from(end))
+			.query((java.sql.ResultSet rs) -> {
+				supplements.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>())
+					.add(new vn.motcua.dossier.Dossier.Supplement(rs.getTimestamp(2).toInstant(),
+							rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant(), null, List.of()));
+			});
+		return jdbc.sql("""
+				select code, agency_code, due_at, finished_at, returned_at, stopped_at from dossier
+				where received_at >= ? and received_at < ?""")
+			.params(java.sql.Timestamp.from(start), java.sql.Timestamp.from(end))
+			.query((rs, n) -> units == null || units.contains(rs.getString("agency_code"))
+					? vn.motcua.dossier.OnTimeRule.asOf(instant(rs, "due_at"), instant(rs, "finished_at"),
+							instant(rs, "returned_at"), instant(rs, "stopped_at"),
+							supplements.getOrDefault(rs.getString("code"), List.of()), end)
+					: null)
+			.list()
+			.stream()
+			.filter(Boolean.TRUE::equals)
+			.count();
+	}
+
+	private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+		java.sql.Timestamp t = rs.getTimestamp(column);
+		return t == null ? null : t.toInstant();
+	}
+
 	private List<Map<String, Object>> contributions() {
 		return jdbc.sql("select * from kpi_dossier where dossier_code like 'RND-%' order by dossier_code")
 			.query().listOfRows();
@@ -145,6 +178,8 @@ class KpiRollupAgreementIT {
 			KpiFigures total = rollups.figures(KpiRollups.Grouping.TOTAL, from, to, end, units)
 				.getOrDefault("", KpiFigures.NONE);
 			assertThat(total).as(at).isEqualTo(expected);
+			// the third way: the dossier module's own rule, in Java, dossier by dossier
+			assertThat(javaOnTime(start, end, units)).as(at + ", Java rule").isEqualTo(expected.onTime());
 
 			Map<String, KpiFigures> byProcedure = rollups.figures(KpiRollups.Grouping.PROCEDURE, from, to, end, units);
 			for (KpiCalculator.ByProcedure b : raw.byProcedure(start, end, units)) {
