@@ -43,6 +43,30 @@ class ArchitectureTest {
 			.check(PRODUCTION);
 	}
 
+	/**
+	 * One repository writes the dossier row: every change goes through {@code JdbcDossierRepository} (the legacy
+	 * import's set-based batches are the one other writer). Read from the sources, since SQL is text to ArchUnit.
+	 */
+	@Test
+	void onlyTheDossierRepositoryWritesTheDossierTable() throws java.io.IOException {
+		java.util.regex.Pattern write = java.util.regex.Pattern.compile("(?i)(update\\s+dossier\\s+set|insert\\s+into\\s+dossier\\s*\\()");
+		try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+			java.util.List<String> writers = files.filter(f -> f.toString().endsWith(".java"))
+				.filter(f -> {
+					try {
+						return write.matcher(java.nio.file.Files.readString(f)).find();
+					}
+					catch (java.io.IOException e) {
+						throw new java.io.UncheckedIOException(e);
+					}
+				})
+				.map(f -> f.getFileName().toString())
+				.sorted()
+				.toList();
+			org.assertj.core.api.Assertions.assertThat(writers).containsExactly("JdbcDossierRepository.java", "LegacyImport.java");
+		}
+	}
+
 	/** One name per role, so that a reader knows what a class is from its name (CONTRIBUTING.md). */
 	@Test
 	void pageControllersAreNamedPages() {

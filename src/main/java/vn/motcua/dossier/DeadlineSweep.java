@@ -67,7 +67,7 @@ class DeadlineSweep {
 				}
 			}
 			for (Object[] u : updates) {
-				jdbc.sql("update dossier set deadline_state = ? where code = ?").params(u[0], u[1]).update();
+				repository.markDeadline((String) u[1], (String) u[0]);
 			}
 			changed += updates.size();
 			after = page.get(page.size() - 1).code();

@@ -1,7 +1,5 @@
 package vn.motcua.dossier;
 
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,7 +12,6 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -55,14 +52,13 @@ class DossierFiling {
 	private final Deadlines deadlines;
 	private final DossierJournal journal;
 	private final JdbcDossierRepository repository;
-	private final JdbcClient jdbc;
 	private final TransactionTemplate tx;
 	private final Clock clock;
 	private final String onlineUnit;
 
 	DossierFiling(Procedures procedures, ProcedureSettings settings, Agencies agencies, RegistryLookups registry,
 			DossierCodes codes, Deadlines deadlines, DossierJournal journal, JdbcDossierRepository repository,
-			JdbcClient jdbc, TransactionTemplate tx, Clock clock,
+			TransactionTemplate tx, Clock clock,
 			@Value("${motcua.dossier.online-receiving-unit:TTPVHCC}") String onlineUnit) {
 		this.procedures = procedures;
 		this.settings = settings;
@@ -72,7 +68,6 @@ class DossierFiling {
 		this.deadlines = deadlines;
 		this.journal = journal;
 		this.repository = repository;
-		this.jdbc = jdbc;
 		this.tx = tx;
 		this.clock = clock;
 		this.onlineUnit = onlineUnit;
@@ -128,41 +123,10 @@ class DossierFiling {
 		DossierStatus status = received ? DossierStatus.RECEIVED : DossierStatus.SUBMITTED;
 		Instant due = received ? deadlines.due(now, c) : null;
 		long fee = c.feesVnd().getOrDefault(channel.name(), 0L);
-		jdbc.sql("""
-				insert into dossier (code, procedure_code, procedure_version, case_code, agency_code, receiving_unit_code,
-				  channel, status, applicant_type, applicant_id_number, applicant_name, applicant_birth_date,
-				  applicant_tax_code, business_name, applicant_phone, applicant_email, applicant_address, submitter,
-				  assurance_level, vneid_verified, note, submitted_at, received_at, due_at, fee_vnd, registry_check)
-				values (:code, :procedure, :version, :case, :agency, :receiving, :channel, :status, :type, :idNumber,
-				  :name, :born, :taxCode, :business, :phone, :email, :address, :submitter, :level, :vneid, :note,
-				  :now, :received, :due, :fee, :registry)""")
-			.param("code", code)
-			.param("procedure", p.summary().code())
-			.param("version", p.publication().version())
-			.param("case", c.code())
-			.param("agency", p.summary().agencyCode())
-			.param("receiving", receiving.code())
-			.param("channel", channel.name())
-			.param("status", status.name())
-			.param("type", a.type())
-			.param("idNumber", a.idNumber())
-			.param("name", a.fullName())
-			.param("born", a.dateOfBirth() == null ? null : Date.valueOf(a.dateOfBirth()))
-			.param("taxCode", a.taxCode())
-			.param("business", a.businessName())
-			.param("phone", a.phone())
-			.param("email", a.email())
-			.param("address", a.address())
-			.param("submitter", caller.username())
-			.param("level", caller.citizen() ? caller.assuranceLevel() : null)
-			.param("vneid", caller.citizen())
-			.param("note", note)
-			.param("now", Timestamp.from(now))
-			.param("received", received ? Timestamp.from(now) : null)
-			.param("due", due == null ? null : Timestamp.from(due))
-			.param("fee", fee)
-			.param("registry", registryCheck)
-			.update();
+		repository.insert(new JdbcDossierRepository.NewDossier(code, p.summary().code(), p.publication().version(),
+				c.code(), p.summary().agencyCode(), receiving.code(), channel, status, a, caller.username(),
+				caller.citizen() ? caller.assuranceLevel() : null, caller.citizen(), note, now, received ? now : null, due,
+				fee, registryCheck));
 		Map<String, Object> details = new java.util.LinkedHashMap<>(Map.of("channel", channel.name(), "procedure",
 				p.summary().code(), "receivingUnit", receiving.code(), "registryCheck", registryCheck));
 		if (due != null) {

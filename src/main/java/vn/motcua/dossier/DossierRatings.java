@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,15 +24,13 @@ public class DossierRatings {
 	private final DossierAccess access;
 	private final JdbcDossierRepository repository;
 	private final DossierJournal journal;
-	private final JdbcClient jdbc;
 	private final Clock clock;
 
-	DossierRatings(DossierAccess access, JdbcDossierRepository repository, DossierJournal journal, JdbcClient jdbc,
+	DossierRatings(DossierAccess access, JdbcDossierRepository repository, DossierJournal journal,
 			Clock clock) {
 		this.access = access;
 		this.repository = repository;
 		this.journal = journal;
-		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
@@ -60,9 +57,7 @@ public class DossierRatings {
 		}
 		Instant now = clock.instant();
 		String note = comment == null || comment.isBlank() ? null : comment.strip();
-		jdbc.sql("update dossier set rating = ?, rating_comment = ?, rated_at = ?, version = version + 1 where code = ?")
-			.params(value, note, java.sql.Timestamp.from(now), code)
-			.update();
+		repository.rate(code, value, note, now);
 		journal.record(code, d.agencyCode(), now, caller.username(), "RATED", d.status(), d.status(), note,
 				Map.of("rating", value));
 		return repository.find(code, false).orElseThrow();

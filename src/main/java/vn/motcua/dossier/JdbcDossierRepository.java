@@ -69,6 +69,65 @@ class JdbcDossierRepository {
 		}
 	}
 
+	/** A dossier as filing writes it. */
+	record NewDossier(String code, String procedureCode, @Nullable Integer procedureVersion, String caseCode,
+			String agencyCode, String receivingUnitCode, Channel channel, DossierStatus status, Applicant applicant,
+			String submitter, @Nullable Integer assuranceLevel, boolean vneidVerified, @Nullable String note,
+			Instant submittedAt, @Nullable Instant receivedAt, @Nullable Instant dueAt, long feeVnd, String registryCheck) {
+	}
+
+	/** Writes a newly filed dossier (the legacy import's batches write theirs set-based, LegacyImport). */
+	void insert(NewDossier n) {
+		Applicant a = n.applicant();
+		jdbc.sql("""
+				insert into dossier (code, procedure_code, procedure_version, case_code, agency_code, receiving_unit_code,
+				  channel, status, applicant_type, applicant_id_number, applicant_name, applicant_birth_date,
+				  applicant_tax_code, business_name, applicant_phone, applicant_email, applicant_address, submitter,
+				  assurance_level, vneid_verified, note, submitted_at, received_at, due_at, fee_vnd, registry_check)
+				values (:code, :procedure, :version, :case, :agency, :receiving, :channel, :status, :type, :idNumber,
+				  :name, :born, :taxCode, :business, :phone, :email, :address, :submitter, :level, :vneid, :note,
+				  :now, :received, :due, :fee, :registry)""")
+			.param("code", n.code())
+			.param("procedure", n.procedureCode())
+			.param("version", n.procedureVersion())
+			.param("case", n.caseCode())
+			.param("agency", n.agencyCode())
+			.param("receiving", n.receivingUnitCode())
+			.param("channel", n.channel().name())
+			.param("status", n.status().name())
+			.param("type", a.type())
+			.param("idNumber", a.idNumber())
+			.param("name", a.fullName())
+			.param("born", a.dateOfBirth() == null ? null : java.sql.Date.valueOf(a.dateOfBirth()))
+			.param("taxCode", a.taxCode())
+			.param("business", a.businessName())
+			.param("phone", a.phone())
+			.param("email", a.email())
+			.param("address", a.address())
+			.param("submitter", n.submitter())
+			.param("level", n.assuranceLevel())
+			.param("vneid", n.vneidVerified())
+			.param("note", n.note())
+			.param("now", Timestamp.from(n.submittedAt()))
+			.param("received", n.receivedAt() == null ? null : Timestamp.from(n.receivedAt()))
+			.param("due", n.dueAt() == null ? null : Timestamp.from(n.dueAt()))
+			.param("fee", n.feeVnd())
+			.param("registry", n.registryCheck())
+			.update();
+	}
+
+	/** Đánh giá: the applicant's rating of a returned dossier, once. */
+	void rate(String code, String rating, @Nullable String comment, Instant at) {
+		jdbc.sql("update dossier set rating = ?, rating_comment = ?, rated_at = ?, version = version + 1 where code = ?")
+			.params(rating, comment, Timestamp.from(at), code)
+			.update();
+	}
+
+	/** The deadline sweep's mark (in time, due soon, overdue): no change of the dossier's version. */
+	void markDeadline(String code, String state) {
+		jdbc.sql("update dossier set deadline_state = ? where code = ?").params(state, code).update();
+	}
+
 	Optional<Dossier> find(String code, boolean forUpdate) {
 		return jdbc.sql("select " + COLUMNS + FROM + " where d.code = :code" + (forUpdate ? " for update of d" : ""))
 			.param("code", code)
