@@ -3,7 +3,6 @@ package vn.motcua.catalog;
 import java.net.URI;
 import java.net.http.HttpRequest;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -36,10 +35,6 @@ class NationalImportIT {
 
 	Api api;
 
-	@BeforeEach
-	void setUp() {
-		api = new Api(port);
-	}
 
 	@Test
 	void recordsBecomeVersionsAndAbolitionKeepsThemReadable() {

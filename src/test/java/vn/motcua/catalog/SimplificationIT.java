@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -22,10 +21,6 @@ class SimplificationIT {
 
 	Api api;
 
-	@BeforeEach
-	void setUp() {
-		api = new Api(port);
-	}
 
 	@Test
 	void approvedAndAchievedCutsOfTheDemoProgramme() {

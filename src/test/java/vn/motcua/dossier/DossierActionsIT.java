@@ -41,7 +41,6 @@ class DossierActionsIT {
 
 	@BeforeEach
 	void setUp() {
-		api = new Api(port);
 		DossierTestSupport.importProcedures(api);
 		dossiers = new DossierTestSupport(api);
 	}

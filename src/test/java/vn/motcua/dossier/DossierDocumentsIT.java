@@ -43,7 +43,6 @@ class DossierDocumentsIT {
 
 	@BeforeEach
 	void setUp() {
-		api = new Api(port);
 		DossierTestSupport.importProcedures(api);
 		dossiers = new DossierTestSupport(api);
 	}

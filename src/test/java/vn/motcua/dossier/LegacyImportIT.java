@@ -55,7 +55,6 @@ class LegacyImportIT {
 
 	@BeforeEach
 	void setUp() {
-		api = new Api(port);
 		DossierTestSupport.importProcedures(api);
 	}
 

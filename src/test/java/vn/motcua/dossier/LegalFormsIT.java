@@ -46,7 +46,6 @@ class LegalFormsIT {
 
 	@BeforeEach
 	void setUp() {
-		api = new Api(port);
 		DossierTestSupport.importProcedures(api);
 		dossiers = new DossierTestSupport(api);
 	}

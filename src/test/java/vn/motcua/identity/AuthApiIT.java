@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,10 +34,6 @@ class AuthApiIT {
 
 	Api api;
 
-	@BeforeEach
-	void setUp() {
-		api = new Api(port);
-	}
 
 	@Test
 	void everyDemoAccountOfTheContractSignsInWithItsRoleAndUnit() {

@@ -14,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -49,10 +48,6 @@ class SignInLimitsIT {
 
 	Api api;
 
-	@BeforeEach
-	void setUp() {
-		api = new Api(port);
-	}
 
 	private String freshAccount() {
 		String username = "gioihan." + System.nanoTime() % 1_000_000 + "." + SEQ.incrementAndGet();

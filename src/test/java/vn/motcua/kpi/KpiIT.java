@@ -56,7 +56,6 @@ class KpiIT {
 
 	@BeforeEach
 	void setUp() {
-		api = new Api(port);
 		importExamples(api);
 	}
 

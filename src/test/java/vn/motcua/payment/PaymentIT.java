@@ -64,7 +64,6 @@ class PaymentIT {
 
 	@BeforeEach
 	void setUp() {
-		api = new Api(port);
 		vn.motcua.TestProcedures.ensure(api, PROCEDURE, "Thủ tục kiểm thử có lệ phí", "SXD", 5, FEE);
 	}
 

@@ -1,6 +1,5 @@
 package vn.motcua.platform;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -21,10 +20,6 @@ class ProblemAnswersIT {
 
 	Api api;
 
-	@BeforeEach
-	void setUp() {
-		api = new Api(port);
-	}
 
 	@Test
 	void unknownPathIs404ProblemForAnAuthenticatedCaller() {
