@@ -56,7 +56,7 @@ class DemoHistory implements DemoSeed {
 			return;
 		}
 		List<String[]> procedures = jdbc.sql("""
-				select code, agency_code from procedure where status = 'PUBLISHED' and not internal and demo
+				select code, agency_code from catalog_procedure where status = 'PUBLISHED' and not internal and demo
 				order by code""").query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) }).list();
 		if (procedures.isEmpty()) {
 			return;

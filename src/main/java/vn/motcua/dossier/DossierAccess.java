@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import vn.motcua.identity.Role;
 import vn.motcua.organization.Agencies;
+import vn.motcua.identity.Caller;
 
 /**
  * Who sees a dossier (docs/api.md): its applicant and submitter; staff of the receiving and of the deciding unit;

@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.document.DocumentStore;
 import vn.motcua.document.StoredDocument;
 import vn.motcua.identity.Role;
+import vn.motcua.identity.Caller;
 
 /**
  * Thành phần hồ sơ as files: the applicant attaches them while filing or supplementing, the one-stop officer

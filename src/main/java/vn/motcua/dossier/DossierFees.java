@@ -8,6 +8,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.motcua.identity.Role;
+import vn.motcua.identity.Caller;
 
 /**
  * Phí, lệ phí of a dossier as the payment module sees them: what is owed, a settled payment (which moves a

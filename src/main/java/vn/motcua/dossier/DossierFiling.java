@@ -31,6 +31,7 @@ import vn.motcua.platform.InvalidFields;
 import vn.motcua.platform.Texts;
 import vn.motcua.registry.RegistryLookups;
 import vn.motcua.registry.RegistryPurpose;
+import vn.motcua.identity.Caller;
 
 /**
  * Tiếp nhận hồ sơ on the three channels: a signed-in citizen files online (status SUBMITTED, received at the

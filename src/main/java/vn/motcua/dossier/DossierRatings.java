@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.motcua.platform.InvalidFields;
+import vn.motcua.identity.Caller;
 
 /**
  * Đánh giá mức độ hài lòng: once the result is returned, the applicant (or whoever filed for them) rates the

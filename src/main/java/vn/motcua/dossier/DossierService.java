@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.motcua.organization.Agencies;
 import vn.motcua.platform.Zones;
+import vn.motcua.identity.Caller;
 
 @Service
 class DossierService implements Dossiers {

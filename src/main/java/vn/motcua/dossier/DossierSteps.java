@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.calendar.WorkingDuration;
 import vn.motcua.catalog.ProcedureDetail;
+import vn.motcua.identity.Callers;
 
 /**
  * Runs a dossier through the steps of its case's {@link InternalProcess}: copies them when it enters

@@ -19,6 +19,7 @@ import vn.motcua.platform.ApiTime;
 import vn.motcua.platform.InvalidFields;
 import vn.motcua.platform.InvalidParameter;
 import vn.motcua.platform.TextRules;
+import vn.motcua.identity.Caller;
 
 /**
  * Takes one action on a dossier in one transaction: locks the row, answers as docs/api.md orders the checks

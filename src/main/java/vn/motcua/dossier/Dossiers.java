@@ -2,6 +2,7 @@ package vn.motcua.dossier;
 
 import java.util.List;
 import java.util.Optional;
+import vn.motcua.identity.Caller;
 
 /** The dossiers of the province, as the caller may see and change them. */
 public interface Dossiers {

@@ -28,7 +28,7 @@ class JdbcDossierRepository {
 			s.due_at as step_due, s.consult_unit_code as step_consult, s.consulted_at as step_consulted""";
 
 	/** The dossier with its procedure and current step; a {@code where} on {@code d} follows. */
-	static final String FROM = " from dossier d join procedure p on p.code = d.procedure_code"
+	static final String FROM = " from dossier d join catalog_procedure p on p.code = d.procedure_code"
 			+ " left join dossier_step s on s.dossier_code = d.code and s.position = d.current_step";
 
 	private final JdbcClient jdbc;

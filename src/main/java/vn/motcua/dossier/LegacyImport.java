@@ -54,7 +54,11 @@ public class LegacyImport {
 	private final Clock clock;
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	LegacyImport(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx, AuditLog audit, Clock clock) {
+	private final vn.motcua.organization.Agencies agencies;
+
+	LegacyImport(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx, AuditLog audit, Clock clock,
+			vn.motcua.organization.Agencies agencies) {
+		this.agencies = agencies;
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.tx = tx;
@@ -154,8 +158,8 @@ public class LegacyImport {
 
 	private void readAll(InputStream in, String actor, long run, List<LineError> errors, long[] counts)
 			throws IOException {
-		Set<String> agencies = new HashSet<>(jdbc.sql("select code from agency").query(String.class).list());
-		Set<String> procedures = new HashSet<>(jdbc.sql("select code from procedure").query(String.class).list());
+		Set<String> agencies = new HashSet<>(this.agencies.all().stream().map(vn.motcua.organization.Agency::code).toList());
+		Set<String> procedures = new HashSet<>(jdbc.sql("select code from catalog_procedure").query(String.class).list());
 		Set<String> seen = new HashSet<>();
 		List<Parsed> pending = new ArrayList<>(BATCH);
 		try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {

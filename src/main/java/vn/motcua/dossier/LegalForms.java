@@ -26,6 +26,7 @@ import vn.motcua.organization.Agency;
 import vn.motcua.platform.NotFound;
 import vn.motcua.platform.PdfPage;
 import vn.motcua.platform.Zones;
+import vn.motcua.identity.Caller;
 
 /**
  * The one-stop forms of Phụ lục I, Thông tư 03/2025/TT-VPCP, as PDF in Vietnamese with the province's header:

@@ -201,8 +201,7 @@ class KpiRollups {
 	Map<String, String[]> procedureNames(Collection<String> codes) {
 		Map<String, String[]> names = new HashMap<>();
 		jdbc.sql("""
-				select p.code, p.name, f.name as field from procedure p join procedure_field f on f.id = p.field_id
-				where p.code = any(:codes)""")
+				select p.code, p.name, p.field from catalog_procedure p where p.code = any(:codes)""")
 			.param("codes", codes.toArray(String[]::new))
 			.query((ResultSet rs) -> {
 				names.put(rs.getString("code"), new String[] { rs.getString("name"), rs.getString("field") });

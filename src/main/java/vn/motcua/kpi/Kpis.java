@@ -17,7 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import vn.motcua.dossier.Caller;
+import vn.motcua.identity.Caller;
 import vn.motcua.identity.Role;
 import vn.motcua.kpi.KpiRollups.Grouping;
 import vn.motcua.organization.Agency;

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import vn.motcua.dossier.Caller;
+import vn.motcua.identity.Caller;
 import vn.motcua.dossier.DossierFees;
 import vn.motcua.identity.Role;
 import vn.motcua.platform.DomainProblem;

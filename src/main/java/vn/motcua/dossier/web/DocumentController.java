@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-import vn.motcua.dossier.Callers;
+import vn.motcua.identity.Callers;
 import vn.motcua.document.StoredDocument;
 import vn.motcua.dossier.DossierDocuments;
 import vn.motcua.platform.ApiTime;

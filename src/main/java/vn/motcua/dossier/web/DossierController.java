@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import vn.motcua.dossier.Callers;
+import vn.motcua.identity.Callers;
 import vn.motcua.dossier.ActionRequest;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierQuery;

@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import vn.motcua.dossier.Caller;
-import vn.motcua.dossier.Callers;
+import vn.motcua.identity.Caller;
+import vn.motcua.identity.Callers;
 import vn.motcua.dossier.LegalForms;
 import vn.motcua.platform.ApiTime;
 import vn.motcua.platform.InvalidParameter;

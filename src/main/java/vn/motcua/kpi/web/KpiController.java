@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import vn.motcua.dossier.Callers;
+import vn.motcua.identity.Callers;
 import vn.motcua.kpi.KpiFigures;
 import vn.motcua.kpi.Kpis;
 import vn.motcua.platform.ApiTime;

@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
-import vn.motcua.dossier.Caller;
-import vn.motcua.dossier.Callers;
+import vn.motcua.identity.Caller;
+import vn.motcua.identity.Callers;
 import vn.motcua.kpi.KpiFigures;
 import vn.motcua.kpi.Kpis;
 import vn.motcua.platform.InvalidParameter;

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.servlet.http.HttpServletRequest;
-import vn.motcua.dossier.Callers;
+import vn.motcua.identity.Callers;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierFees;
 import vn.motcua.payment.Payment;

@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletRequest;
-import vn.motcua.dossier.Caller;
-import vn.motcua.dossier.Callers;
+import vn.motcua.identity.Caller;
+import vn.motcua.identity.Callers;
 import vn.motcua.dossier.DossierFees;
 import vn.motcua.identity.Role;
 import vn.motcua.payment.PaymentGateway;

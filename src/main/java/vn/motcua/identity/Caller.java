@@ -1,10 +1,9 @@
-package vn.motcua.dossier;
+package vn.motcua.identity;
 
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
-import vn.motcua.identity.Role;
 
 /**
  * Who is acting on dossiers: a staff member in a unit with roles, or a citizen (user name = ID number) with

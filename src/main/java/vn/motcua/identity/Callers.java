@@ -1,4 +1,4 @@
-package vn.motcua.dossier;
+package vn.motcua.identity;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -7,11 +7,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
 
-import vn.motcua.identity.AssuranceLevel;
-import vn.motcua.identity.Role;
-import vn.motcua.identity.SignedInUnit;
-import vn.motcua.identity.StaffAccount;
-import vn.motcua.identity.StaffAccounts;
 
 /** Turns the signed-in principal (token, staff session or e-ID session) into a {@link Caller}. */
 @Component
