@@ -8,7 +8,9 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
  * The shared set-up of an integration test: every {@link Api} field of the test, left unassigned, gets a client
- * of the application the test runs against (its random port), so no test repeats that block.
+ * of the application the test runs against (its random port), and every unassigned field of a test helper built
+ * on that client (a type with a constructor taking an {@code Api}, as {@code DossierTestSupport}) gets one, so no
+ * test repeats that block.
  */
 public final class ApiInjection implements TestInstancePostProcessor {
 
@@ -18,12 +20,27 @@ public final class ApiInjection implements TestInstancePostProcessor {
 		if (port == null) {
 			return;
 		}
+		Api api = new Api(Integer.parseInt(port));
 		for (Class<?> c = test.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
 			for (Field f : c.getDeclaredFields()) {
-				if (f.getType() == Api.class && !java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
-					f.setAccessible(true);
-					if (f.get(test) == null) {
-						f.set(test, new Api(Integer.parseInt(port)));
+				if (java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+					continue;
+				}
+				f.setAccessible(true);
+				if (f.get(test) != null) {
+					continue;
+				}
+				if (f.getType() == Api.class) {
+					f.set(test, api);
+				}
+				else if (f.getType().getName().startsWith("vn.motcua.") && f.getType().getSimpleName().endsWith("TestSupport")) {
+					try {
+						java.lang.reflect.Constructor<?> make = f.getType().getDeclaredConstructor(Api.class);
+						make.setAccessible(true);
+						f.set(test, make.newInstance(api));
+					}
+					catch (ReflectiveOperationException e) {
+						throw new IllegalStateException("cannot build " + f.getType().getName() + " on an Api", e);
 					}
 				}
 			}

@@ -17,6 +17,6 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestClock.Configuration.class)
-@org.junit.jupiter.api.extension.ExtendWith({ TestClock.Restore.class, ApiInjection.class })
+@org.junit.jupiter.api.extension.ExtendWith({ TestClock.Restore.class, ApiInjection.class, BrowserTeardown.class })
 public @interface MotCuaIntegrationTest {
 }

@@ -2,7 +2,6 @@ package vn.motcua.calendar;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -29,11 +28,6 @@ class CalendarAdminBrowserIT {
 	@BeforeEach
 	void openBrowser() {
 		browser = Browsers.chromium(1280, 900);
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		browser.quit();
 	}
 
 	@Test

@@ -10,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -39,11 +38,6 @@ class DossierActionsIT {
 
 	DossierTestSupport dossiers;
 
-	@BeforeEach
-	void setUp() {
-		DossierTestSupport.importProcedures(api);
-		dossiers = new DossierTestSupport(api);
-	}
 
 	@ParameterizedTest(name = "{0}: {1} from {2}; {3} → 403; from {4} → 409")
 	@CsvSource({ "FORWARD, officer, RECEIVED, specialist, PROCESSING, PROCESSING",

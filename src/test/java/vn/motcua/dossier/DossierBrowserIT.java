@@ -2,7 +2,6 @@ package vn.motcua.dossier;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -31,13 +30,6 @@ class DossierBrowserIT {
 	int port;
 
 	WebDriver browser;
-
-	@AfterEach
-	void closeBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
 
 	@Test
 	void aDossierGoesFromTheCitizenThroughTheOfficesAndBack() throws Exception {

@@ -3,7 +3,6 @@ package vn.motcua.dossier;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,11 +38,6 @@ class DossierCitizenIT {
 
 	DossierTestSupport dossiers;
 
-	@BeforeEach
-	void setUp() {
-		DossierTestSupport.importProcedures(api);
-		dossiers = new DossierTestSupport(api);
-	}
 
 	@Test
 	void aCitizenFilesOnlineAndTheOfficerReceivesOrRefuses() {

@@ -10,7 +10,6 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,11 +40,6 @@ class DossierDocumentsIT {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
-	@BeforeEach
-	void setUp() {
-		DossierTestSupport.importProcedures(api);
-		dossiers = new DossierTestSupport(api);
-	}
 
 	@Test
 	void anOfficerAttachesAScanAndEveryoneWhoSeesTheDossierCanFetchItIntact() throws Exception {

@@ -18,8 +18,10 @@ final class DossierTestSupport {
 
 	private final Api api;
 
+	/** A helper on {@code api}, with the test procedures imported (idempotent). */
 	DossierTestSupport(Api api) {
 		this.api = api;
+		importProcedures(api);
 	}
 
 	static void importProcedures(Api api) {

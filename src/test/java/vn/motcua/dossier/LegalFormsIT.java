@@ -16,7 +16,6 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -44,11 +43,6 @@ class LegalFormsIT {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
-	@BeforeEach
-	void setUp() {
-		DossierTestSupport.importProcedures(api);
-		dossiers = new DossierTestSupport(api);
-	}
 
 	@Test
 	void theReceiptCarriesTheAppointmentInVietnameseAndAQrCodeToTracking() throws Exception {

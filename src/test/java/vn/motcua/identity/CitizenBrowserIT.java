@@ -2,7 +2,6 @@ package vn.motcua.identity;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -34,13 +33,6 @@ class CitizenBrowserIT {
 	@BeforeEach
 	void openBrowser() {
 		browser = Browsers.chromium(390, 844);
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
 	}
 
 	@Test

@@ -2,7 +2,6 @@ package vn.motcua.kpi;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -28,13 +27,6 @@ class KpiDashboardBrowserIT {
 	int port;
 
 	WebDriver browser;
-
-	@AfterEach
-	void quit() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
 
 	@Test
 	void aLeaderDrillsDownToTheLateDossiersOnATablet() {

@@ -2,7 +2,6 @@ package vn.motcua.payment;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -29,13 +28,6 @@ class PaymentBrowserIT {
 	int port;
 
 	WebDriver browser;
-
-	@AfterEach
-	void closeBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
 
 	@Test
 	void aCitizenPaysOnlineAndSeesTheReceiptAndTheOfficerSeesItPaid() {

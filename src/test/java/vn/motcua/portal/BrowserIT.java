@@ -2,7 +2,6 @@ package vn.motcua.portal;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -32,13 +31,6 @@ class BrowserIT {
 	@BeforeEach
 	void openBrowser() {
 		browser = Browsers.chromium(360, 800);
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
 	}
 
 	@Test
