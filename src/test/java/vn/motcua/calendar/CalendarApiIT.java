@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
@@ -22,14 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MotCuaIntegrationTest
 class CalendarApiIT {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
 
 	Api api;
-
 
 	@Test
 	void daysOffOf2026ListEveryNonWorkingWeekdayWithAVietnameseReason() {

@@ -8,7 +8,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
@@ -22,14 +21,10 @@ class CatalogApiIT {
 
 	static final String HEADER = "code,name,field,agencyCode,level,durationWorkingDays,feeVnd,onlineLevel,internal\n";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
 
 	Api api;
-
 
 	@Test
 	void theDemoCatalogHasEnoughProceduresFieldsAndBothLevels() {

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
 import vn.motcua.Api;
@@ -30,11 +29,7 @@ class NationalImportIT {
 			 "THANHPHANHOSO":[{"TRUONGHOP":"Cấp mới","GIAYTO":[{"MAGIAYTO":"1","TENGIAYTO":"Đơn đề nghị","TENMAUDON":"Mẫu 01","URL":"https://example.invalid/mau01.docx"}]}],
 			 "CANCUPHAPLY":[{"SOVANBAN":"Luật 01/2025/QH15","TENVANBAN":"Luật thử nghiệm"}]}""";
 
-	@LocalServerPort
-	int port;
-
 	Api api;
-
 
 	@Test
 	void recordsBecomeVersionsAndAbolitionKeepsThemReadable() {

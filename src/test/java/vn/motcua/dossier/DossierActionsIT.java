@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
@@ -28,16 +27,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MotCuaIntegrationTest
 class DossierActionsIT {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
 
 	Api api;
 
 	DossierTestSupport dossiers;
-
 
 	@ParameterizedTest(name = "{0}: {1} from {2}; {3} → 403; from {4} → 409")
 	@CsvSource({ "FORWARD, officer, RECEIVED, specialist, PROCESSING, PROCESSING",

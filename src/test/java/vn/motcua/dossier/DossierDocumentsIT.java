@@ -12,7 +12,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
@@ -28,9 +27,6 @@ class DossierDocumentsIT {
 
 	private static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
 
@@ -39,7 +35,6 @@ class DossierDocumentsIT {
 	DossierTestSupport dossiers;
 
 	private final HttpClient http = HttpClient.newHttpClient();
-
 
 	@Test
 	void anOfficerAttachesAScanAndEveryoneWhoSeesTheDossierCanFetchItIntact() throws Exception {

@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
@@ -18,9 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The legacy import of api.md: bad lines reported and skipped, good ones stored once, a second run a no-op. */
 @MotCuaIntegrationTest
 class LegacyImportIT {
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	JdbcClient jdbc;

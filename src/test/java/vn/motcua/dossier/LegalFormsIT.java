@@ -17,7 +17,6 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.RGBLuminanceSource;
@@ -34,15 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MotCuaIntegrationTest
 class LegalFormsIT {
 
-	@LocalServerPort
-	int port;
-
 	Api api;
 
 	DossierTestSupport dossiers;
 
 	private final HttpClient http = HttpClient.newHttpClient();
-
 
 	@Test
 	void theReceiptCarriesTheAppointmentInVietnameseAndAQrCodeToTracking() throws Exception {

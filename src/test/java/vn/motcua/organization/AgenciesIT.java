@@ -6,7 +6,6 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
 import vn.motcua.Api;
@@ -17,14 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MotCuaIntegrationTest
 class AgenciesIT {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	Agencies agencies;
 
 	Api api;
-
 
 	@Test
 	void publicListHasTheCaMauTreeWithTheContractFields() {

@@ -1,7 +1,6 @@
 package vn.motcua.platform;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import vn.motcua.Api;
 import vn.motcua.MotCuaIntegrationTest;
@@ -12,14 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MotCuaIntegrationTest
 class OperationsIT {
 
-	@LocalServerPort
-	int port;
-
 	@org.springframework.beans.factory.annotation.Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	Api api;
-
 
 	@Test
 	void healthIsPublicAndUp() {

@@ -1,7 +1,6 @@
 package vn.motcua.platform;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -15,11 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MotCuaIntegrationTest
 class ProblemAnswersIT {
 
-	@LocalServerPort
-	int port;
-
 	Api api;
-
 
 	@Test
 	void unknownPathIs404ProblemForAnAuthenticatedCaller() {
