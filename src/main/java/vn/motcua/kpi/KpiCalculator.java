@@ -51,10 +51,10 @@ class KpiCalculator {
 
 	/** The same figures per procedure, with its name and field, most received first. */
 	private static final String BY_PROCEDURE = FIGURES.replace("select count(*) as received,",
-			"select d.procedure_code, max(p.name) as procedure_name, max(f.name) as field_name, count(*) as received,")
+			"select d.procedure_code, max(p.name) as procedure_name, max(p.field) as field_name, count(*) as received,")
 		.replace("from d left join s on s.code = d.code",
-				"from d left join s on s.code = d.code join procedure p on p.code = d.procedure_code"
-						+ " join procedure_field f on f.id = p.field_id group by d.procedure_code order by count(*) desc, d.procedure_code");
+				"from d left join s on s.code = d.code join catalog_procedure p on p.code = d.procedure_code"
+						+ " group by d.procedure_code order by count(*) desc, d.procedure_code");
 
 	private final JdbcClient jdbc;
 

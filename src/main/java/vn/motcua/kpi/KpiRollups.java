@@ -183,13 +183,8 @@ class KpiRollups {
 	Score.Catalog catalog(@Nullable List<String> units) {
 		return jdbc.sql("""
 				select count(*) as published, count(*) filter (where p.online_level <> 'NONE') as online,
-				       count(*) filter (where btrim(coalesce(v.steps, '')) <> '' and btrim(coalesce(v.methods, '')) <> ''
-				         and cardinality(v.applicant_types) > 0
-				         and exists (select 1 from procedure_case c where c.procedure_code = p.code and c.version = v.version)
-				         and exists (select 1 from procedure_document x
-				                     where x.procedure_code = p.code and x.version = v.version)) as complete
-				from procedure p
-				left join procedure_version v on v.procedure_code = p.code and v.version = p.current_version
+				       count(*) filter (where p.complete) as complete
+				from catalog_procedure_publication p
 				where p.status = 'PUBLISHED' and not p.internal and (:all or p.agency_code = any(:units))""")
 			.param("all", units == null)
 			.param("units", units == null ? new String[0] : units.toArray(String[]::new))
