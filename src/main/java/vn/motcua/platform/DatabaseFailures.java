@@ -6,7 +6,6 @@ import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /** Tells a value PostgreSQL refuses from a database that cannot answer now. */
@@ -28,7 +27,8 @@ public final class DatabaseFailures {
 	/** No connection to be had in time, a statement cancelled by its timeout, or the connection broke. */
 	public static boolean isUnavailable(Throwable e) {
 		for (Throwable t = e; t != null; t = t.getCause()) {
-			if (t instanceof CannotGetJdbcConnectionException || t instanceof CannotCreateTransactionException
+			// DataAccessResourceFailureException covers CannotGetJdbcConnectionException
+			if (t instanceof CannotCreateTransactionException
 					|| t instanceof SQLTransientConnectionException || t instanceof QueryTimeoutException
 					|| t instanceof DataAccessResourceFailureException
 					|| t instanceof TransientDataAccessResourceException) {

@@ -11,6 +11,12 @@ public final class Problems {
 	/** Request attribute holding the method as the client sent it (an error dispatch reports GET). */
 	public static final String ORIGINAL_METHOD = "motcua.original-method";
 
+	/**
+	 * Request attribute naming the message key of the detail an error answer gives, for refusals made before
+	 * any controller (a filter, a multipart body) and answered by the error page as problem+json or a page.
+	 */
+	public static final String DETAIL_KEY = "motcua.problem-detail";
+
 	private Problems() {
 	}
 

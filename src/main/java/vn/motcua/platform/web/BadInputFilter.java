@@ -6,12 +6,10 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
@@ -21,6 +19,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import vn.motcua.platform.Problems;
 import vn.motcua.platform.TextRules;
 
 /**
@@ -33,23 +32,17 @@ import vn.motcua.platform.TextRules;
 class BadInputFilter {
 
 	static final int MAX_QUERY = 8192;
-	static final String ORIGINAL_METHOD = vn.motcua.platform.Problems.ORIGINAL_METHOD;
+	static final String ORIGINAL_METHOD = Problems.ORIGINAL_METHOD;
 
 	@Bean
-	FilterRegistrationBean<Gate> badInputGate(MessageSource messages) {
-		FilterRegistrationBean<Gate> registration = new FilterRegistrationBean<>(new Gate(messages));
+	FilterRegistrationBean<Gate> badInputGate() {
+		FilterRegistrationBean<Gate> registration = new FilterRegistrationBean<>(new Gate());
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		registration.addUrlPatterns("/*");
 		return registration;
 	}
 
 	static final class Gate extends OncePerRequestFilter {
-
-		private final MessageSource messages;
-
-		Gate(MessageSource messages) {
-			this.messages = messages;
-		}
 
 		@Override
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -78,32 +71,11 @@ class BadInputFilter {
 			chain.doFilter(request, response);
 		}
 
-		private void refuse(HttpServletRequest request, HttpServletResponse response, String key) throws IOException {
-			Locale locale = request.getHeader("Accept-Language") != null
-					&& request.getLocale().getLanguage().equals("en") ? Locale.ENGLISH : Locale.forLanguageTag("vi");
-			String detail = messages.getMessage(key, null, key, locale);
-			String path = request.getRequestURI();
-			boolean api = path.startsWith("/api/") || path.startsWith("/actuator/") || acceptsJson(request);
-			if (!api) {
-				response.sendError(HttpStatus.BAD_REQUEST.value());
-				return;
-			}
-			String title = messages.getMessage("problem.invalid-request.title", null, "Invalid request", locale);
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-			response.getWriter()
-				.write("{\"type\":\"/problems/invalid-request\",\"title\":\"" + json(title)
-						+ "\",\"status\":400,\"detail\":\"" + json(detail) + "\"}");
-		}
-
-		private static boolean acceptsJson(HttpServletRequest request) {
-			String accept = request.getHeader("Accept");
-			return accept != null && accept.contains("json");
-		}
-
-		private static String json(String s) {
-			return s.replace("\\", "\\\\").replace("\"", "\\\"");
+		/** The error page answers, as problem+json for the API and JSON clients and as a page otherwise. */
+		private static void refuse(HttpServletRequest request, HttpServletResponse response, String detailKey)
+				throws IOException {
+			request.setAttribute(Problems.DETAIL_KEY, detailKey);
+			response.sendError(HttpStatus.BAD_REQUEST.value());
 		}
 
 		private static boolean hasEncodedNul(String raw) {

@@ -111,11 +111,6 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 		return unexpected(e);
 	}
 
-	@ExceptionHandler(java.sql.SQLTransientConnectionException.class)
-	ResponseEntity<Object> noConnection(Exception e) {
-		return unavailable();
-	}
-
 	private ResponseEntity<Object> unavailable() {
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.RETRY_AFTER, "5");
@@ -137,8 +132,7 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		if (org.springframework.core.NestedExceptionUtils.getRootCause(ex) instanceof BadInputFilter.NulInText
-				|| ex.getCause() instanceof BadInputFilter.NulInText) {
+		if (org.springframework.core.NestedExceptionUtils.getRootCause(ex) instanceof BadInputFilter.NulInText) {
 			return badRequest("invalid-request", text("problem.nul.detail"), null);
 		}
 		return badRequest("unreadable-body", text("problem.unreadable-body.detail"), null);

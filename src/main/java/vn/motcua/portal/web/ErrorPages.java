@@ -48,7 +48,8 @@ class ErrorPages implements ErrorController {
 		Object subject = status == HttpStatus.UNSUPPORTED_MEDIA_TYPE ? String.valueOf(request.getContentType())
 				: String.valueOf(java.util.Objects.requireNonNullElse(
 						request.getAttribute(Problems.ORIGINAL_METHOD), request.getMethod()));
-		String detail = text("problem." + typeId + ".detail", title, subject);
+		String detail = request.getAttribute(Problems.DETAIL_KEY) instanceof String key ? text(key, title)
+				: text("problem." + typeId + ".detail", title, subject);
 		ProblemDetail problem = Problems.of(status, typeId, title, detail);
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		if (uri != null) {
@@ -82,22 +83,10 @@ class ErrorPages implements ErrorController {
 	}
 
 	private static HttpStatus status(HttpServletRequest request) {
-		// a multipart body the container could not parse (a NUL in a file name, a broken boundary) reaches no
-		// controller: the sender's mistake, not ours
-		for (Object e = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION); e instanceof Throwable t; e = t.getCause()) {
-			if (t instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
-				return HttpStatus.CONTENT_TOO_LARGE;
-			}
-			if (t instanceof org.springframework.web.multipart.MultipartException) {
-				return HttpStatus.BAD_REQUEST;
-			}
-			// a filter (the token check, the session) found the database silent: the caller may retry
-			if (vn.motcua.platform.DatabaseFailures.isUnavailable(t)) {
-				return HttpStatus.SERVICE_UNAVAILABLE;
-			}
-			if (t == t.getCause()) {
-				break;
-			}
+		// a filter (the token check, the session) found the database silent: the caller may retry
+		if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable t
+				&& vn.motcua.platform.DatabaseFailures.isUnavailable(t)) {
+			return HttpStatus.SERVICE_UNAVAILABLE;
 		}
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		HttpStatus status = code instanceof Integer i ? HttpStatus.resolve(i) : null;
