@@ -53,19 +53,25 @@ public final class DossierEvents {
 	public record FeeSettled(String code, String agencyCode, Instant at, boolean exempted) {
 	}
 
-	/** The typed events a change of status from {@code from} to {@code to} means. */
+	/**
+	 * The typed events a change of status from {@code from} to {@code to} means, from what its history records:
+	 * the {@code reason} (else the note) and, for a reception, the {@code dueAt} of its details.
+	 */
 	static List<Object> of(String code, String agencyCode, Instant at, String action, @Nullable DossierStatus from,
-			DossierStatus to, @Nullable String note, java.util.Map<String, ?> details, @Nullable Instant dueAt) {
+			DossierStatus to, @Nullable String note, java.util.Map<String, ?> details) {
+		String reason = details.get("reason") instanceof String r ? r : note;
+		Instant dueAt = details.get("dueAt") instanceof String due ? vn.motcua.platform.ApiTime.parseInstant(due, "dueAt")
+				: null;
 		List<Object> events = new java.util.ArrayList<>();
 		if (from != to) {
 			switch (to) {
 				case SUBMITTED -> events.add(new DossierSubmitted(code, agencyCode, at));
 				case RECEIVED -> events.add(new DossierReceived(code, agencyCode, at, dueAt));
-				case SUPPLEMENT_REQUESTED -> events.add(new SupplementRequested(code, agencyCode, at, note,
+				case SUPPLEMENT_REQUESTED -> events.add(new SupplementRequested(code, agencyCode, at, reason,
 						details.get("items") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of()));
 				case FINISHED -> events.add(new DossierFinished(code, agencyCode, at));
 				case RETURNED -> events.add(new DossierReturned(code, agencyCode, at));
-				case REFUSED, WITHDRAWN, STOPPED -> events.add(new DossierEnded(code, agencyCode, at, to, note));
+				case REFUSED, WITHDRAWN, STOPPED -> events.add(new DossierEnded(code, agencyCode, at, to, reason));
 				default -> {
 				}
 			}

@@ -51,8 +51,6 @@ class DossierJournal {
 		audit.record(new AuditEntry(actor, "dossier." + action.toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
 				"dossier", code, details));
 		events.publishEvent(new DossierChanged(code, action, from, to, agencyCode, at));
-		Instant dueAt = details.get("dueAt") instanceof String due ? java.time.OffsetDateTime.parse(due).toInstant() : null;
-		String reason = details.get("reason") instanceof String r ? r : note;
-		DossierEvents.of(code, agencyCode, at, action, from, to, reason, details, dueAt).forEach(events::publishEvent);
+		DossierEvents.of(code, agencyCode, at, action, from, to, note, details).forEach(events::publishEvent);
 	}
 }

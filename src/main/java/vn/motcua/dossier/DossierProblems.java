@@ -33,8 +33,7 @@ final class DossierProblems {
 	static final class ActionNotAllowedNow extends DomainProblem {
 
 		ActionNotAllowedNow(DossierAction action, DossierStatus status) {
-			super(HttpStatus.CONFLICT, "invalid-status",
-					"Không thể thực hiện " + action + " khi hồ sơ đang ở trạng thái " + status + ".");
+			super(HttpStatus.CONFLICT, "invalid-status", DossierRules.wrongStatus(action, status));
 		}
 
 		ActionNotAllowedNow(String detail) {

@@ -17,7 +17,7 @@ final class DossierRules {
 	/** Why {@code action} cannot be taken now, or empty when it can. */
 	static Optional<String> refusal(DossierAction action, Dossier d) {
 		if (!action.from().contains(d.status())) {
-			return Optional.of("Không thể thực hiện " + action + " khi hồ sơ đang ở trạng thái " + d.status() + ".");
+			return Optional.of(wrongStatus(action, d.status()));
 		}
 		return Optional.ofNullable(switch (action) {
 			case APPROVE -> d.step() != null ? "Hồ sơ còn ở bước \"" + d.step().name()
@@ -34,6 +34,10 @@ final class DossierRules {
 					? "Không có ý kiến phối hợp nào đang chờ." : null;
 			default -> null;
 		});
+	}
+
+	static String wrongStatus(DossierAction action, DossierStatus status) {
+		return "Không thể thực hiện " + action + " khi hồ sơ đang ở trạng thái " + status + ".";
 	}
 
 	static boolean allowed(DossierAction action, Dossier d) {

@@ -72,9 +72,9 @@ class DossierService implements Dossiers {
 	@Override
 	public List<DossierAction> allowedActions(Dossier dossier, Caller caller) {
 		return java.util.Arrays.stream(DossierAction.values())
-			// the same rules as taking the action (DossierRules), so a page never offers what would be refused
-			.filter(a -> a.from().contains(dossier.status()) && access.mayAct(caller, a, dossier))
-			.filter(a -> DossierRules.allowed(a, dossier))
+			// the same rules as taking the action (DossierRules, the status first), so a page never offers what
+			// would be refused
+			.filter(a -> DossierRules.allowed(a, dossier) && access.mayAct(caller, a, dossier))
 			.toList();
 	}
 

@@ -123,12 +123,12 @@ public class LegacyImport {
 	public Result importLines(InputStream in, String actor, long run) throws IOException {
 		List<LineError> errors = new ArrayList<>();
 		long[] counts = new long[4]; // lines, imported, unchanged, errors
-		RuntimeException stopped = null;
+		Exception stopped = null;
 		try {
 			readAll(in, actor, run, errors, counts);
 		}
 		catch (IOException | RuntimeException e) {
-			stopped = e instanceof RuntimeException r ? r : new java.io.UncheckedIOException((IOException) e);
+			stopped = e;
 		}
 		Result result = new Result(counts[1], counts[2], counts[3], List.copyOf(errors));
 		String reason = stopped == null ? null : "import stopped after line " + counts[0] + ": " + stopped.getMessage();
@@ -150,8 +150,11 @@ public class LegacyImport {
 			}
 			audit.record(new AuditEntry(actor, "dossier.legacy-import", "dossier-import", Long.toString(run), details));
 		});
-		if (stopped != null) {
-			throw stopped;
+		if (stopped instanceof IOException io) {
+			throw io;
+		}
+		if (stopped instanceof RuntimeException r) {
+			throw r;
 		}
 		return result;
 	}

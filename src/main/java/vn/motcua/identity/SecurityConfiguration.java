@@ -14,7 +14,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
@@ -134,8 +133,8 @@ class SecurityConfiguration {
 		signOut.setDefaultTargetUrl("/?signedOut");
 		ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
 		failures.setDefaultFailureUrl("/login?error");
-		failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked",
-				StaffAuthenticationProvider.OtpMissing.class.getName(), "/login?otp"));
+		failures.setExceptionMappings(Map.of(StaffAuthenticationProvider.OtpMissing.class.getName(), "/login?otp"));
+		// a lock is told with its end, which the mapping above cannot put in the address
 		org.springframework.security.web.authentication.AuthenticationFailureHandler failureHandler =
 				(request, response, e) -> {
 					if (e instanceof StaffAuthenticationProvider.AccountLocked locked) {

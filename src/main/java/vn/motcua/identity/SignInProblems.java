@@ -53,7 +53,12 @@ final class SignInProblems {
 		private final Duration retryAfter;
 		private final java.time.Instant until;
 
-		AccountThrottled(Duration retryAfter, java.time.Instant until) {
+		/** The lock ending at {@code until}, as told at {@code now}. */
+		AccountThrottled(java.time.Instant until, java.time.Instant now) {
+			this(Duration.between(now, until), until);
+		}
+
+		private AccountThrottled(Duration retryAfter, java.time.Instant until) {
 			super(HttpStatus.TOO_MANY_REQUESTS, "account-locked",
 					"Đăng nhập sai quá nhiều lần: tài khoản tạm khóa đến " + SHOWN.format(until) + " (còn "
 							+ Math.max(1, (retryAfter.toSeconds() + 59) / 60) + " phút).");

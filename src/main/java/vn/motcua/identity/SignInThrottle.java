@@ -49,11 +49,11 @@ class SignInThrottle {
 	Attempt begin(String username) {
 		// the lock is committed before it is reported: thrown inside the transaction it would roll back
 		Object outcome = tx.execute(s -> {
-			jdbc.sql("select pg_advisory_xact_lock(hashtextextended('sign-in:' || ?, 0))").param(username).query().singleRow();
+			lockAccountName(username);
 			Instant now = clock.instant();
 			Optional<Instant> until = lockedUntil(username, now);
 			if (until.isPresent()) {
-				return new SignInProblems.AccountThrottled(Duration.between(now, until.get()), until.get());
+				return new SignInProblems.AccountThrottled(until.get(), now);
 			}
 			long counted = jdbc.sql("select count(*) from sign_in_failure where username = ? and at > ?")
 				.params(username, Timestamp.from(now.minus(WINDOW)))
@@ -61,7 +61,7 @@ class SignInThrottle {
 				.single();
 			if (counted >= MAX_FAILURES) {
 				Instant end = lock(username, now);
-				return new SignInProblems.AccountThrottled(LOCK, end);
+				return new SignInProblems.AccountThrottled(end, now);
 			}
 			long id = jdbc.sql("insert into sign_in_failure (username, at) values (?, ?) returning id")
 				.params(username, Timestamp.from(now))
@@ -82,13 +82,18 @@ class SignInThrottle {
 	 * @return when the lock ends, if this failure set one
 	 */
 	Optional<Instant> failed(String username) {
-		jdbc.sql("select pg_advisory_xact_lock(hashtextextended('sign-in:' || ?, 0))").param(username).query().singleRow();
+		lockAccountName(username);
 		Instant now = clock.instant();
 		long recent = jdbc.sql("select count(*) from sign_in_failure where username = ? and at > ?")
 			.params(username, Timestamp.from(now.minus(WINDOW)))
 			.query(Long.class)
 			.single();
 		return recent >= MAX_FAILURES ? Optional.of(lock(username, now)) : Optional.empty();
+	}
+
+	/** Attempts of one account take turns from here to the end of the transaction; other accounts do not wait. */
+	private void lockAccountName(String username) {
+		jdbc.sql("select pg_advisory_xact_lock(hashtextextended('sign-in:' || ?, 0))").param(username).query().singleRow();
 	}
 
 	/** The attempt was no guess (a code still to be asked for): it is not counted. */

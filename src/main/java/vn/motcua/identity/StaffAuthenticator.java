@@ -94,8 +94,7 @@ class StaffAuthenticator {
 			return lock;
 		});
 		if (lockedUntil != null && lockedUntil.isPresent() && channel.equals("web")) {
-			throw new SignInProblems.AccountThrottled(java.time.Duration.between(clock.instant(), lockedUntil.get()),
-					lockedUntil.get());
+			throw new SignInProblems.AccountThrottled(lockedUntil.get(), clock.instant());
 		}
 	}
 

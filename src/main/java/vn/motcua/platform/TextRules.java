@@ -48,7 +48,7 @@ public final class TextRules {
 
 	/**
 	 * A file name as it may be stored and shown: NFC, no control, format (bidirectional overrides, zero-width)
-	 * or separator characters, no path; at most 200 characters; empty when nothing is left.
+	 * or separator characters, no path, no leading dot; empty when nothing is left (the store bounds its length).
 	 */
 	public static String safeFileName(@Nullable String name) {
 		String s = name == null ? "" : Normalizer.normalize(name, Normalizer.Form.NFC);
@@ -67,11 +67,6 @@ public final class TextRules {
 		String cleaned = out.toString().strip();
 		while (cleaned.startsWith(".")) {
 			cleaned = cleaned.substring(1);
-		}
-		if (cleaned.length() > NAME) {
-			int dot = cleaned.lastIndexOf('.');
-			String ext = dot > 0 && cleaned.length() - dot <= 10 ? cleaned.substring(dot) : "";
-			cleaned = cleaned.substring(0, NAME - ext.length()) + ext;
 		}
 		return cleaned;
 	}

@@ -27,7 +27,7 @@ class DossierEventsTest {
 			"EXTEND, PROCESSING, PROCESSING, ''", "PAYMENT_SETTLED, PAYMENT_REQUESTED, PROCESSING, FeeSettled",
 			"FEE_EXEMPTED, FINISHED, FINISHED, FeeSettled", "RATED, RETURNED, RETURNED, ''" })
 	void aChangeOfStatusPublishesItsTypedEvents(String action, DossierStatus from, DossierStatus to, String expected) {
-		List<Object> events = DossierEvents.of("C-1", "SXD", AT, action, from, to, "lý do", Map.of(), null);
+		List<Object> events = DossierEvents.of("C-1", "SXD", AT, action, from, to, "lý do", Map.of());
 		assertThat(events.stream().map(e -> e.getClass().getSimpleName()).toList())
 			.isEqualTo(expected.isEmpty() ? List.of() : List.of(expected));
 	}
@@ -35,15 +35,19 @@ class DossierEventsTest {
 	@org.junit.jupiter.api.Test
 	void theEventsCarryWhatListenersNeed() {
 		DossierEnded ended = (DossierEnded) DossierEvents
-			.of("C-2", "STP", AT, "STOP", DossierStatus.PROCESSING, DossierStatus.STOPPED, "Người nộp không bổ sung", Map.of(), null)
+			.of("C-2", "STP", AT, "STOP", DossierStatus.PROCESSING, DossierStatus.STOPPED, "Người nộp không bổ sung", Map.of())
 			.get(0);
 		assertThat(ended.status()).isEqualTo(DossierStatus.STOPPED);
 		assertThat(ended.reason()).isEqualTo("Người nộp không bổ sung");
 		assertThat(DossierStatus.ENDED_WITHOUT_RESULT).contains(ended.status());
 		SupplementRequested asked = (SupplementRequested) DossierEvents.of("C-3", "STP", AT, "REQUEST_SUPPLEMENT",
-				DossierStatus.PROCESSING, DossierStatus.SUPPLEMENT_REQUESTED, "Thiếu", Map.of("items", List.of("Bản vẽ", "Sổ đỏ")),
-				null).get(0);
+				DossierStatus.PROCESSING, DossierStatus.SUPPLEMENT_REQUESTED, "Thiếu", Map.of("items", List.of("Bản vẽ", "Sổ đỏ")))
+			.get(0);
 		assertThat(asked.items()).containsExactly("Bản vẽ", "Sổ đỏ");
+		DossierEvents.DossierReceived received = (DossierEvents.DossierReceived) DossierEvents.of("C-4", "STP", AT,
+				"RECEIVE", DossierStatus.SUBMITTED, DossierStatus.RECEIVED, null,
+				Map.of("dueAt", vn.motcua.platform.ApiTime.format(AT.plusSeconds(86_400)))).get(0);
+		assertThat(received.dueAt()).isEqualTo(AT.plusSeconds(86_400));
 		assertThat(DossierStatus.sql(DossierStatus.CLOCK_RUNNING)).isEqualTo("'RECEIVED', 'PROCESSING', 'PAYMENT_REQUESTED'");
 	}
 }

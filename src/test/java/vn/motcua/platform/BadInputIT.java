@@ -78,32 +78,6 @@ class BadInputIT {
 		long proceduresBefore = count("procedure");
 		long plansBefore = count("simplification_plan");
 
-		List<Sent> sent = new ArrayList<>();
-		int operations = 0;
-		Random random = new Random(20261204);
-		int extra = Integer.getInteger("motcua.fuzz.requests", 0);
-		for (Map.Entry<String, JsonNode> path : docs.get("paths").properties()) {
-			for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
-				String method = op.getKey().toUpperCase(java.util.Locale.ROOT);
-				if (!List.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method)) {
-					continue;
-				}
-				operations++;
-				Operation operation = new Operation(method, path.getKey(), op.getValue(), docs);
-				for (Map.Entry<String, String> caller : callers.entrySet()) {
-					for (String url : operation.hostileUrls()) {
-						sent.add(send(method, url, operation.acceptsJson() ? "{}" : null, caller));
-					}
-					for (String body : operation.hostileBodies()) {
-						sent.add(send(method, operation.plainUrl(), body, caller));
-					}
-					if (operation.acceptsMultipart()) {
-						sent.add(sendMultipart(method, operation.plainUrl(), caller));
-					}
-				}
-			}
-		}
-		// the long run (bench/fuzz or -Dmotcua.fuzz.requests=N): random combinations of the same ingredients
 		List<Operation> all = new ArrayList<>();
 		for (Map.Entry<String, JsonNode> path : docs.get("paths").properties()) {
 			for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
@@ -113,6 +87,24 @@ class BadInputIT {
 				}
 			}
 		}
+		int operations = all.size();
+		List<Sent> sent = new ArrayList<>();
+		for (Operation operation : all) {
+			for (Map.Entry<String, String> caller : callers.entrySet()) {
+				for (String url : operation.hostileUrls()) {
+					sent.add(send(operation.method, url, operation.acceptsJson() ? "{}" : null, caller));
+				}
+				for (String body : operation.hostileBodies()) {
+					sent.add(send(operation.method, operation.plainUrl(), body, caller));
+				}
+				if (operation.acceptsMultipart()) {
+					sent.add(sendMultipart(operation.method, operation.plainUrl(), caller));
+				}
+			}
+		}
+		// the long run (-Dmotcua.fuzz.requests=N): random combinations of the same ingredients
+		Random random = new Random(20261204);
+		int extra = Integer.getInteger("motcua.fuzz.requests", 0);
 		List<Map.Entry<String, String>> who = new ArrayList<>(callers.entrySet());
 		for (int i = 0; i < extra; i++) {
 			Operation o = all.get(random.nextInt(all.size()));
