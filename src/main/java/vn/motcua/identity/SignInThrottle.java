@@ -16,8 +16,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * instances.
  * <p>
  * An attempt is counted <em>before</em> its password is checked, under a lock of that account's name, and the
- * count is taken back only when the attempt succeeds: thirty concurrent guesses get at most ten evaluations,
- * never thirty. Failures leave the count only with the window.
+ * count is taken back only when the attempt succeeds: thirty concurrent guesses get at most ten wrong passwords
+ * evaluated, never thirty (a right one among them, once accepted, frees its own place). Failures leave the count
+ * only with the window.
  */
 @Component
 class SignInThrottle {
