@@ -78,6 +78,8 @@ class DossierAccess {
 					&& (caller.has(Role.SPECIALIST) || caller.has(Role.DEPARTMENT_LEADER));
 			case APPLICANT_OR_OFFICER -> caller.has(Role.ONE_STOP_OFFICER) || (caller.citizen()
 					&& (caller.username().equals(d.applicant().idNumber()) || caller.username().equals(d.submitter())));
+			case FEE_OFFICER -> caller.has(Role.ONE_STOP_OFFICER) || caller.has(Role.DEPARTMENT_LEADER);
+			case PAYMENT_MODULE -> false;
 		};
 	}
 }

@@ -20,8 +20,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The default internal process of docs/api.md as a transition table: who may take each action, from which
  * statuses, to which status ({@code null}: the status stays), and which fields it needs. The rules that are
- * not a status (approval before FINISH, one extension, the steps of a configured {@link InternalProcess}) are
- * guards in {@link DossierWorkflow}.
+ * not a status (approval before FINISH, one extension, a fee settled before the result is handed over, the steps
+ * of a configured {@link InternalProcess}) are {@link DossierRules}; what each action sets is
+ * {@link DossierLifecycle}. Changing the default process is this table and its tests (CONTRIBUTING.md).
  */
 public enum DossierAction {
 
@@ -43,7 +44,19 @@ public enum DossierAction {
 			"reason", "newDueAt"),
 	STOP(Actor.DECIDING_LEADER, EnumSet.of(PROCESSING, SUPPLEMENT_REQUESTED, PAYMENT_REQUESTED), STOPPED, "reason"),
 	WITHDRAW(Actor.APPLICANT_OR_OFFICER,
-			EnumSet.of(SUBMITTED, RECEIVED, PROCESSING, SUPPLEMENT_REQUESTED, PAYMENT_REQUESTED), WITHDRAWN, "reason");
+			EnumSet.of(SUBMITTED, RECEIVED, PROCESSING, SUPPLEMENT_REQUESTED, PAYMENT_REQUESTED), WITHDRAWN, "reason"),
+	/**
+	 * Nộp phí, lệ phí: a payment the gateway or the counter confirmed, recorded by the payment module; a dossier
+	 * waiting for payment goes back to PROCESSING once nothing is owed. Recorded as {@code PAYMENT_SETTLED}.
+	 */
+	SETTLE_PAYMENT(Actor.PAYMENT_MODULE, EnumSet.of(SUBMITTED, RECEIVED, PROCESSING, SUPPLEMENT_REQUESTED,
+			PAYMENT_REQUESTED, FINISHED), null, "amountVnd", "payment"),
+	/**
+	 * Miễn phí, lệ phí: nothing is owed from now on, and a dossier waiting for payment goes back to PROCESSING.
+	 * Recorded as {@code FEE_EXEMPTED}.
+	 */
+	EXEMPT_FEE(Actor.FEE_OFFICER, EnumSet.of(SUBMITTED, RECEIVED, PROCESSING, SUPPLEMENT_REQUESTED,
+			PAYMENT_REQUESTED, FINISHED), null, "reason");
 
 	/** Who may take an action, relative to the dossier. */
 	public enum Actor {
@@ -58,7 +71,16 @@ public enum DossierAction {
 		/** A specialist or leader of the unit consulted at the current step. */
 		CONSULTED_UNIT,
 		/** The applicant or submitter (a citizen), or a one-stop officer at their request. */
-		APPLICANT_OR_OFFICER
+		APPLICANT_OR_OFFICER,
+		/** A one-stop officer or a department leader who can see the dossier. */
+		FEE_OFFICER,
+		/** No caller: the payment module, on a payment it has confirmed (docs/api.md, "Payments"). */
+		PAYMENT_MODULE
+	}
+
+	/** How a field of an action is written: free text, one item per line, an amount in đồng, a date and time. */
+	public enum FieldKind {
+		TEXT, LINES, AMOUNT, TIME
 	}
 
 	private final Actor actor;
@@ -88,6 +110,43 @@ public enum DossierAction {
 
 	public List<String> requiredFields() {
 		return requiredFields;
+	}
+
+	/** Fields the action takes when they are given, beside the required ones. */
+	public List<String> optionalFields() {
+		return this == HAND_OVER ? List.of("note") : List.of();
+	}
+
+	/** How {@code field} is written, for the API's checks and the page's form alike. */
+	public FieldKind fieldKind(String field) {
+		return switch (field) {
+			case "items" -> FieldKind.LINES;
+			case "amountVnd" -> FieldKind.AMOUNT;
+			case "newDueAt" -> FieldKind.TIME;
+			default -> FieldKind.TEXT;
+		};
+	}
+
+	/** Whether the action ends the dossier without a result (a page marks it as one to think twice about). */
+	public boolean endsWithoutResult() {
+		return to != null && DossierStatus.ENDED_WITHOUT_RESULT.contains(to);
+	}
+
+	/** The name history, audit and events know the action by. */
+	public String recordedAs() {
+		return switch (this) {
+			case SETTLE_PAYMENT -> "PAYMENT_SETTLED";
+			case EXEMPT_FEE -> "FEE_EXEMPTED";
+			default -> name();
+		};
+	}
+
+	/**
+	 * Whether the action is taken through {@code POST /api/v1/dossiers/{code}/actions} and offered on the dossier
+	 * page; the fee rows have their own entry points (payments, fee exemption).
+	 */
+	public boolean viaActions() {
+		return actor != Actor.PAYMENT_MODULE && actor != Actor.FEE_OFFICER;
 	}
 
 	static {

@@ -49,8 +49,16 @@ public final class DossierEvents {
 			@Nullable String reason) {
 	}
 
-	/** The fees owed are settled: paid in full ({@code exempted} false) or waived with a reason. */
-	public record FeeSettled(String code, String agencyCode, Instant at, boolean exempted) {
+	/**
+	 * Đã nộp phí, lệ phí: a confirmed payment of {@code amountVnd} is recorded; {@code paymentRef} is the payment
+	 * module's transaction reference.
+	 */
+	public record PaymentSettled(String code, String agencyCode, Instant at, long amountVnd, boolean online,
+			String paymentRef) {
+	}
+
+	/** Miễn phí, lệ phí: nothing is owed from now on, for {@code reason}. */
+	public record FeeExempted(String code, String agencyCode, Instant at, String reason) {
 	}
 
 	/**
@@ -79,8 +87,12 @@ public final class DossierEvents {
 				events.add(new SupplementCompleted(code, agencyCode, at));
 			}
 		}
-		if (action.equals("PAYMENT_SETTLED") || action.equals("FEE_EXEMPTED")) {
-			events.add(new FeeSettled(code, agencyCode, at, action.equals("FEE_EXEMPTED")));
+		if (action.equals(DossierAction.SETTLE_PAYMENT.recordedAs())) {
+			events.add(new PaymentSettled(code, agencyCode, at, ((Number) details.get("amountVnd")).longValue(),
+					Boolean.TRUE.equals(details.get("online")), String.valueOf(details.get("payment"))));
+		}
+		else if (action.equals(DossierAction.EXEMPT_FEE.recordedAs())) {
+			events.add(new FeeExempted(code, agencyCode, at, String.valueOf(reason)));
 		}
 		return events;
 	}

@@ -1,34 +1,30 @@
 package vn.motcua.dossier;
 
-import java.time.Clock;
-import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import vn.motcua.identity.Role;
 import vn.motcua.identity.Caller;
 
 /**
- * Phí, lệ phí of a dossier as the payment module sees them: what is owed, a settled payment (which moves a
- * dossier waiting for payment back to processing by itself), and an exemption with its reason. Every change
- * writes history, audit and event in the caller's transaction.
+ * Phí, lệ phí of a dossier as the payment module sees them: what is owed, a settled payment and an exemption
+ * with its reason — the last two rows of the action table ({@link DossierAction#SETTLE_PAYMENT},
+ * {@link DossierAction#EXEMPT_FEE}), taken through the same rules, lifecycle and journal as every other action.
  */
 @Service
 public class DossierFees {
 
 	private final DossierAccess access;
 	private final JdbcDossierRepository repository;
-	private final DossierJournal journal;
-	private final Clock clock;
+	private final DossierWorkflow workflow;
 
-	DossierFees(DossierAccess access, JdbcDossierRepository repository, DossierJournal journal,
-			Clock clock) {
+	DossierFees(DossierAccess access, JdbcDossierRepository repository, DossierWorkflow workflow) {
 		this.access = access;
 		this.repository = repository;
-		this.journal = journal;
-		this.clock = clock;
+		this.workflow = workflow;
 	}
 
 	/** A dossier and what it still owes. */
@@ -49,46 +45,34 @@ public class DossierFees {
 	}
 
 	/**
-	 * Records a settled payment if the dossier still owes it.
+	 * Records a confirmed payment, if the dossier still takes it.
 	 *
-	 * @return false when nothing was owed any more (a double payment, to be refunded)
+	 * @return why it was not taken (nothing owed any more, or the dossier ended): the payment is to be refunded
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public boolean settle(String code, long amountVnd, boolean online, String paymentRef, String actor) {
+	public Optional<String> settle(String code, long amountVnd, boolean online, String paymentRef, String actor) {
 		Dossier d = repository.find(code, true).orElseThrow(() -> new DossierProblems.DossierNotFound(code));
-		if (owed(d) <= 0) {
-			return false;
+		Optional<String> refusal = DossierRules.refusal(DossierAction.SETTLE_PAYMENT, d);
+		if (refusal.isEmpty()) {
+			workflow.take(d, DossierAction.SETTLE_PAYMENT, new DossierLifecycle.Fields(
+					Map.of("amountVnd", amountVnd, "online", online, "payment", paymentRef), actor));
 		}
-		Instant now = clock.instant();
-		DossierChange change = DossierLifecycle.settle(d, amountVnd, online, paymentRef);
-		repository.apply(d, change);
-		journal.record(code, d.agencyCode(), now, actor, "PAYMENT_SETTLED", d.status(), change.to(), null,
-				change.details());
-		return true;
+		return refusal;
 	}
 
 	/** Miễn phí, lệ phí: the dossier owes nothing from now on; one-stop officers and leaders, with a reason. */
 	@Transactional
 	public Dossier exempt(String code, String reason, Caller caller) {
 		Dossier d = access.visible(code, caller, true);
-		if (!caller.has(Role.ONE_STOP_OFFICER) && !caller.has(Role.DEPARTMENT_LEADER)) {
+		if (!access.mayAct(caller, DossierAction.EXEMPT_FEE, d)) {
 			throw new DossierProblems.ActionForbidden("Chỉ cán bộ một cửa hoặc lãnh đạo được miễn phí, lệ phí.");
 		}
-		if (reason.isBlank() || !vn.motcua.platform.TextRules.fits(reason, vn.motcua.platform.TextRules.FREE_TEXT)) {
-			throw new vn.motcua.platform.InvalidParameter("reason", "Cần lý do miễn phí, lệ phí (tối đa 4.000 ký tự).");
-		}
-		if (d.feeExemption() != null) {
-			throw new DossierProblems.ActionNotAllowedNow("Hồ sơ đã được miễn phí, lệ phí.");
-		}
-		Instant now = clock.instant();
-		DossierChange change = DossierLifecycle.exempt(d, reason, owed(d));
-		repository.apply(d, change);
-		journal.record(code, d.agencyCode(), now, caller.username(), "FEE_EXEMPTED", d.status(), change.to(),
-				reason.strip(), change.details());
-		return repository.find(code, false).orElseThrow();
+		DossierLifecycle.Fields fields = DossierWorkflow.fields(DossierAction.EXEMPT_FEE, Map.of("reason", reason), false,
+				caller.username());
+		return workflow.take(d, DossierAction.EXEMPT_FEE, fields);
 	}
 
 	private static long owed(Dossier d) {
-		return d.feeExemption() != null ? 0 : Math.max(0, d.feeVnd() - d.paidVnd());
+		return d.paid() ? 0 : d.feeVnd() - d.paidVnd();
 	}
 }

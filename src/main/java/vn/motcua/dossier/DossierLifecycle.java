@@ -48,6 +48,10 @@ final class DossierLifecycle {
 		long amount() {
 			return ((Number) values.get("amountVnd")).longValue();
 		}
+
+		boolean flag(String name) {
+			return Boolean.TRUE.equals(values.get(name));
+		}
 	}
 
 	/**
@@ -97,6 +101,20 @@ final class DossierLifecycle {
 			case APPROVE -> set.put("approved", true);
 			case FINISH -> set.put("finished_at", now);
 			case RETURN_RESULT -> set.put("returned_at", now);
+			case SETTLE_PAYMENT -> {
+				long paid = d.paidVnd() + f.amount();
+				set.put("paid_vnd", paid);
+				set.put("paid_online", d.paidOnline() || f.flag("online"));
+				details.put("amountVnd", f.amount());
+				details.put("online", f.flag("online"));
+				details.put("payment", f.text("payment"));
+				to = resumed(d, paid >= d.feeVnd());
+			}
+			case EXEMPT_FEE -> {
+				set.put("fee_exemption", f.text("reason"));
+				details.put("owedVnd", d.feeExemption() != null ? 0 : Math.max(0, d.feeVnd() - d.paidVnd()));
+				to = resumed(d, true);
+			}
 			case EXTEND -> {
 				Instant newDue = ApiTime.parseInstant(f.text("newDueAt"), "newDueAt");
 				if (d.dueAt() == null || !newDue.isAfter(d.dueAt())) {
@@ -113,24 +131,8 @@ final class DossierLifecycle {
 		return new DossierChange(to, set, request, completes, details);
 	}
 
-	/**
-	 * A payment settled: what it adds to the paid amount, and the workflow resumes when nothing is owed any more.
-	 */
-	static DossierChange settle(Dossier d, long amountVnd, boolean online, String paymentRef) {
-		boolean paysAll = d.paidVnd() + amountVnd >= d.feeVnd();
-		DossierStatus to = d.status() == DossierStatus.PAYMENT_REQUESTED && paysAll ? DossierStatus.PROCESSING
-				: d.status();
-		Map<String, Object> details = new LinkedHashMap<>();
-		details.put("amountVnd", amountVnd);
-		details.put("online", online);
-		details.put("payment", paymentRef);
-		return new DossierChange(to, Map.of("paid_vnd", d.paidVnd() + amountVnd, "paid_online", d.paidOnline() || online),
-				null, null, details);
-	}
-
-	/** Miễn phí, lệ phí: nothing is owed from now on, and a dossier waiting for payment resumes. */
-	static DossierChange exempt(Dossier d, String reason, long owedVnd) {
-		DossierStatus to = d.status() == DossierStatus.PAYMENT_REQUESTED ? DossierStatus.PROCESSING : d.status();
-		return new DossierChange(to, Map.of("fee_exemption", reason.strip()), null, null, Map.of("owedVnd", owedVnd));
+	/** A dossier waiting for payment goes back to work once nothing is owed; any other keeps its status. */
+	private static DossierStatus resumed(Dossier d, boolean nothingOwed) {
+		return d.status() == DossierStatus.PAYMENT_REQUESTED && nothingOwed ? DossierStatus.PROCESSING : d.status();
 	}
 }

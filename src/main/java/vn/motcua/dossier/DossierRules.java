@@ -17,7 +17,9 @@ final class DossierRules {
 	/** Why {@code action} cannot be taken now, or empty when it can. */
 	static Optional<String> refusal(DossierAction action, Dossier d) {
 		if (!action.from().contains(d.status())) {
-			return Optional.of(wrongStatus(action, d.status()));
+			return Optional.of(action == DossierAction.SETTLE_PAYMENT
+					? "Hồ sơ đã kết thúc (" + d.status() + "): không thu phí, lệ phí; khoản đã nộp được hoàn lại."
+					: wrongStatus(action, d.status()));
 		}
 		return Optional.ofNullable(switch (action) {
 			case APPROVE -> d.step() != null ? "Hồ sơ còn ở bước \"" + d.step().name()
@@ -32,6 +34,8 @@ final class DossierRules {
 							? "Bước này đang chờ ý kiến của đơn vị phối hợp (" + d.step().consultUnitCode() + ")." : null;
 			case CONSULT_REPLY -> d.step() == null || !d.step().consultPending()
 					? "Không có ý kiến phối hợp nào đang chờ." : null;
+			case SETTLE_PAYMENT -> d.paid() ? "Hồ sơ đã nộp đủ phí, lệ phí bằng giao dịch khác." : null;
+			case EXEMPT_FEE -> d.feeExemption() != null ? "Hồ sơ đã được miễn phí, lệ phí." : null;
 			default -> null;
 		});
 	}

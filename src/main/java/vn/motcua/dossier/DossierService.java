@@ -74,7 +74,7 @@ class DossierService implements Dossiers {
 		return java.util.Arrays.stream(DossierAction.values())
 			// the same rules as taking the action (DossierRules, the status first), so a page never offers what
 			// would be refused
-			.filter(a -> DossierRules.allowed(a, dossier) && access.mayAct(caller, a, dossier))
+			.filter(a -> a.viaActions() && DossierRules.allowed(a, dossier) && access.mayAct(caller, a, dossier))
 			.toList();
 	}
 

@@ -62,13 +62,21 @@ class DossierWorkflow {
 		if (!access.mayAct(caller, action, d)) {
 			throw new DossierProblems.ActionForbidden(action);
 		}
-		DossierLifecycle.Fields fields = fields(action, request, caller.username());
+		DossierLifecycle.Fields fields = fields(action, request.fields(), request.version() == null, caller.username());
 		if (!action.from().contains(d.status())) {
 			throw new DossierProblems.ActionNotAllowedNow(action, d.status());
 		}
 		if (request.version() != d.version()) {
 			throw new DossierProblems.StaleVersion(request.version(), d.version());
 		}
+		return take(d, action, fields);
+	}
+
+	/**
+	 * Takes an action on a dossier locked for update, once the caller is known to be allowed and the fields are
+	 * checked: refused (409) when a rule of {@link DossierRules} says no, otherwise decided, written and journaled.
+	 */
+	Dossier take(Dossier d, DossierAction action, DossierLifecycle.Fields fields) {
 		DossierRules.refusal(action, d).ifPresent(reason -> {
 			throw new DossierProblems.ActionNotAllowedNow(reason);
 		});
@@ -81,10 +89,10 @@ class DossierWorkflow {
 		change = change.with(steps(action, d, fields, now, change.details()));
 		repository.apply(d, change);
 		boolean supplementsChanged = change.request() != null || change.supplementCompletedAt() != null;
-		Dossier after = supplementsChanged ? repository.find(code, false).orElseThrow()
-				: repository.reload(code, d.supplements());
+		Dossier after = supplementsChanged ? repository.find(d.code(), false).orElseThrow()
+				: repository.reload(d.code(), d.supplements());
 		// last: the audit chain's lock is held from here to the commit, so nothing else waits behind it
-		journal.record(code, d.agencyCode(), now, caller.username(), action.name(), d.status(), change.to(),
+		journal.record(d.code(), d.agencyCode(), now, fields.actor(), action.recordedAs(), d.status(), change.to(),
 				fields.note(), change.details());
 		return after;
 	}
@@ -126,47 +134,62 @@ class DossierWorkflow {
 			if (action == null) {
 				throw new IllegalArgumentException();
 			}
-			return DossierAction.valueOf(action.strip().toUpperCase(Locale.ROOT));
+			DossierAction a = DossierAction.valueOf(action.strip().toUpperCase(Locale.ROOT));
+			if (!a.viaActions()) {
+				throw new IllegalArgumentException();
+			}
+			return a;
 		}
 		catch (IllegalArgumentException e) {
 			throw new InvalidParameter("action", "Thao tác không hợp lệ: " + action);
 		}
 	}
 
-	private static DossierLifecycle.Fields fields(DossierAction action, ActionRequest request, String actor) {
+	/** The fields of an action, checked for presence and bounds: every problem at once (400). */
+	static DossierLifecycle.Fields fields(DossierAction action, Map<String, Object> values, boolean versionMissing,
+			String actor) {
 		InvalidFields.Collector errors = new InvalidFields.Collector();
-		if (request.version() == null) {
+		if (versionMissing) {
 			errors.add("version", "problem.required");
 		}
 		for (String field : action.requiredFields()) {
-			Object value = request.fields().get(field);
+			Object value = values.get(field);
 			boolean missing = value == null || value instanceof String s && s.isBlank()
 					|| value instanceof List<?> l && (l.isEmpty() || l.stream().anyMatch(i -> !(i instanceof String s2) || s2.isBlank()));
 			if (missing) {
 				errors.add(field, "problem.required");
 			}
-			else if (field.equals("amountVnd") && !(value instanceof Number n && n.longValue() > 0
-					&& n.doubleValue() == n.longValue())) {
-				errors.add(field, "dossier.amount.invalid");
-			}
-			else if (field.equals("items") && !(value instanceof List)) {
-				errors.add(field, "dossier.items.invalid");
-			}
-			else if (field.equals("items") && ((List<?>) value).size() > TextRules.LIST) {
-				errors.add(field, "dossier.items.too-many", TextRules.LIST);
-			}
-			else if (field.equals("items") && ((List<?>) value).stream()
-				.anyMatch(i -> !TextRules.fits(String.valueOf(i), TextRules.FREE_TEXT))) {
-				errors.add(field, "dossier.note.too-long");
+			else {
+				switch (action.fieldKind(field)) {
+					case AMOUNT -> {
+						if (!(value instanceof Number n && n.longValue() > 0 && n.doubleValue() == n.longValue())) {
+							errors.add(field, "dossier.amount.invalid");
+						}
+					}
+					case LINES -> {
+						if (!(value instanceof List<?> lines)) {
+							errors.add(field, "dossier.items.invalid");
+						}
+						else if (lines.size() > TextRules.LIST) {
+							errors.add(field, "dossier.items.too-many", TextRules.LIST);
+						}
+						else if (lines.stream().anyMatch(i -> !TextRules.fits(String.valueOf(i), TextRules.FREE_TEXT))) {
+							errors.add(field, "dossier.note.too-long");
+						}
+					}
+					case TEXT, TIME -> {
+						// bounds below; a time is parsed, with its own answer, where it is used
+					}
+				}
 			}
 		}
 		// docs/api.md, "Bad input, everywhere": free text up to 4,000 characters
-		for (Map.Entry<String, Object> e : request.fields().entrySet()) {
+		for (Map.Entry<String, Object> e : values.entrySet()) {
 			if (e.getValue() instanceof String s && !TextRules.fits(s, TextRules.FREE_TEXT)) {
 				errors.add(e.getKey(), "dossier.note.too-long");
 			}
 		}
 		errors.throwIfAny();
-		return new DossierLifecycle.Fields(request.fields(), actor);
+		return new DossierLifecycle.Fields(values, actor);
 	}
 }

@@ -181,11 +181,12 @@ public class Payments {
 		String status = String.valueOf(facts.transactionStatus());
 		if ("00".equals(response) && "00".equals(status)) {
 			repository.transition(p, PaymentStatus.PAID, now, source, "vnpay", facts, details);
-			if (fees.settle(p.dossierCode(), p.amountVnd(), true, p.txnRef(), "vnpay")) {
+			Optional<String> notTaken = fees.settle(p.dossierCode(), p.amountVnd(), true, p.txnRef(), "vnpay");
+			if (notTaken.isEmpty()) {
 				receipts.issue(repository.find(p.id()).orElseThrow(), "vnpay");
 				return false;
 			}
-			repository.markRefundDue(p, "Hồ sơ đã được nộp đủ phí, lệ phí bằng giao dịch khác.", now, "vnpay");
+			repository.markRefundDue(p, notTaken.get(), now, "vnpay");
 			return true;
 		}
 		if ("24".equals(response)) {

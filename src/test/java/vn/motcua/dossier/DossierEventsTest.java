@@ -17,6 +17,9 @@ class DossierEventsTest {
 
 	private static final Instant AT = Instant.parse("2026-12-04T03:00:00Z");
 
+	/** What the history of a settled payment details; the other changes ignore it. */
+	private static final Map<String, Object> PAID = Map.of("amountVnd", 50_000L, "online", true, "payment", "C-1-2");
+
 	@ParameterizedTest(name = "{0}: {1} → {2} publishes {3}")
 	@CsvSource({ "SUBMIT, , SUBMITTED, DossierSubmitted", "RECEIVE, , RECEIVED, DossierReceived",
 			"RECEIVE, SUBMITTED, RECEIVED, DossierReceived", "REFUSE, SUBMITTED, REFUSED, DossierEnded",
@@ -24,10 +27,10 @@ class DossierEventsTest {
 			"SUPPLEMENT, SUPPLEMENT_REQUESTED, PROCESSING, SupplementCompleted",
 			"STOP, SUPPLEMENT_REQUESTED, STOPPED, DossierEnded", "WITHDRAW, PROCESSING, WITHDRAWN, DossierEnded",
 			"FINISH, PROCESSING, FINISHED, DossierFinished", "RETURN_RESULT, FINISHED, RETURNED, DossierReturned",
-			"EXTEND, PROCESSING, PROCESSING, ''", "PAYMENT_SETTLED, PAYMENT_REQUESTED, PROCESSING, FeeSettled",
-			"FEE_EXEMPTED, FINISHED, FINISHED, FeeSettled", "RATED, RETURNED, RETURNED, ''" })
+			"EXTEND, PROCESSING, PROCESSING, ''", "PAYMENT_SETTLED, PAYMENT_REQUESTED, PROCESSING, PaymentSettled",
+			"FEE_EXEMPTED, FINISHED, FINISHED, FeeExempted", "RATED, RETURNED, RETURNED, ''" })
 	void aChangeOfStatusPublishesItsTypedEvents(String action, DossierStatus from, DossierStatus to, String expected) {
-		List<Object> events = DossierEvents.of("C-1", "SXD", AT, action, from, to, "lý do", Map.of());
+		List<Object> events = DossierEvents.of("C-1", "SXD", AT, action, from, to, "lý do", PAID);
 		assertThat(events.stream().map(e -> e.getClass().getSimpleName()).toList())
 			.isEqualTo(expected.isEmpty() ? List.of() : List.of(expected));
 	}
@@ -48,6 +51,12 @@ class DossierEventsTest {
 				"RECEIVE", DossierStatus.SUBMITTED, DossierStatus.RECEIVED, null,
 				Map.of("dueAt", vn.motcua.platform.ApiTime.format(AT.plusSeconds(86_400)))).get(0);
 		assertThat(received.dueAt()).isEqualTo(AT.plusSeconds(86_400));
+		DossierEvents.PaymentSettled paid = (DossierEvents.PaymentSettled) DossierEvents.of("C-5", "STP", AT,
+				"PAYMENT_SETTLED", DossierStatus.FINISHED, DossierStatus.FINISHED, null, PAID).get(0);
+		assertThat(paid).isEqualTo(new DossierEvents.PaymentSettled("C-5", "STP", AT, 50_000, true, "C-1-2"));
+		DossierEvents.FeeExempted exempted = (DossierEvents.FeeExempted) DossierEvents.of("C-6", "STP", AT,
+				"FEE_EXEMPTED", DossierStatus.PROCESSING, DossierStatus.PROCESSING, "Hộ nghèo", Map.of("owedVnd", 0)).get(0);
+		assertThat(exempted.reason()).isEqualTo("Hộ nghèo");
 		assertThat(DossierStatus.sql(DossierStatus.CLOCK_RUNNING)).isEqualTo("'RECEIVED', 'PROCESSING', 'PAYMENT_REQUESTED'");
 	}
 }

@@ -72,14 +72,23 @@ class DossierLifecycleTest {
 		assertThat(asked.to()).isEqualTo(DossierStatus.PAYMENT_REQUESTED);
 		assertThat(asked.columns()).containsEntry("fee_vnd", 70_000L);
 		Dossier waiting = TestDossiers.dossier(DossierStatus.PAYMENT_REQUESTED, false, 70_000, 20_000, null, DUE, null, null);
-		assertThat(DossierLifecycle.settle(waiting, 30_000, true, "P-1").to()).as("part paid")
-			.isEqualTo(DossierStatus.PAYMENT_REQUESTED);
-		DossierChange paid = DossierLifecycle.settle(waiting, 50_000, true, "P-2");
+		assertThat(settle(waiting, 30_000).to()).as("part paid").isEqualTo(DossierStatus.PAYMENT_REQUESTED);
+		DossierChange paid = settle(waiting, 50_000);
 		assertThat(paid.to()).isEqualTo(DossierStatus.PROCESSING);
 		assertThat(paid.columns()).containsEntry("paid_vnd", 70_000L).containsEntry("paid_online", true);
-		assertThat(DossierLifecycle.exempt(waiting, " Hộ nghèo ", 50_000).to()).isEqualTo(DossierStatus.PROCESSING);
-		assertThat(DossierLifecycle.exempt(in(DossierStatus.FINISHED), "Hộ nghèo", 0).columns())
-			.containsEntry("fee_exemption", "Hộ nghèo");
+		assertThat(paid.details()).containsEntry("payment", "P-1").containsEntry("amountVnd", 50_000L);
+		assertThat(settle(in(DossierStatus.FINISHED), 10_000).to()).as("a finished dossier stays finished")
+			.isEqualTo(DossierStatus.FINISHED);
+		DossierChange exempted = DossierLifecycle.decide(waiting, DossierAction.EXEMPT_FEE,
+				fields(Map.of("reason", " Hộ nghèo ")), NOW, null);
+		assertThat(exempted.to()).isEqualTo(DossierStatus.PROCESSING);
+		assertThat(exempted.columns()).containsEntry("fee_exemption", "Hộ nghèo");
+		assertThat(exempted.details()).containsEntry("owedVnd", 50_000L);
+	}
+
+	private static DossierChange settle(Dossier d, long amountVnd) {
+		return DossierLifecycle.decide(d, DossierAction.SETTLE_PAYMENT,
+				fields(Map.of("amountVnd", amountVnd, "online", true, "payment", "P-1")), NOW, null);
 	}
 
 	@Test

@@ -73,4 +73,22 @@ class DossierRulesTest {
 		assertThat(DossierRules.allowed(DossierAction.CONSULT_REPLY, waitingForAnAnswer)).isTrue();
 		assertThat(DossierRules.allowed(DossierAction.CONSULT_REPLY, answered)).isFalse();
 	}
+
+	@Test
+	void aPaymentIsTakenWhileSomethingIsOwedAndTheDossierHasNotEnded() {
+		assertThat(DossierRules.allowed(DossierAction.SETTLE_PAYMENT, dossier(DossierStatus.PAYMENT_REQUESTED, false,
+				70_000, 20_000, null, DUE, null, null))).isTrue();
+		assertThat(DossierRules.allowed(DossierAction.SETTLE_PAYMENT, dossier(DossierStatus.FINISHED, true, 70_000, 0, null,
+				DUE, null, null))).as("paid before the result is handed over").isTrue();
+		assertThat(DossierRules.refusal(DossierAction.SETTLE_PAYMENT, dossier(DossierStatus.PROCESSING, false, 70_000,
+				70_000, null, DUE, null, null))).hasValueSatisfying(r -> assertThat(r).contains("giao dịch khác"));
+		assertThat(DossierRules.refusal(DossierAction.SETTLE_PAYMENT, dossier(DossierStatus.STOPPED, false, 70_000, 0,
+				null, DUE, null, null))).hasValueSatisfying(r -> assertThat(r).contains("STOPPED", "hoàn lại"));
+		assertThat(DossierRules.allowed(DossierAction.EXEMPT_FEE, dossier(DossierStatus.PROCESSING, false, 70_000, 0,
+				"Hộ nghèo", DUE, null, null))).as("exempted once").isFalse();
+		assertThat(DossierRules.allowed(DossierAction.EXEMPT_FEE, dossier(DossierStatus.WITHDRAWN, false, 70_000, 0, null,
+				DUE, null, null))).as("nothing to exempt an ended dossier from").isFalse();
+		assertThat(DossierAction.SETTLE_PAYMENT.viaActions()).isFalse();
+		assertThat(DossierAction.EXEMPT_FEE.recordedAs()).isEqualTo("FEE_EXEMPTED");
+	}
 }

@@ -8,8 +8,11 @@ import vn.motcua.Api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Files dossiers and walks them through the process over the API, for the dossier tests. */
-final class DossierTestSupport {
+/**
+ * Files dossiers and walks them through the process over the API, for the dossier tests and for the tests of
+ * modules that react to dossiers.
+ */
+public final class DossierTestSupport {
 
 	/** A test procedure decided by the Department of Construction (SXD): 3 working days, fee-free, online. */
 	static final String PROCEDURE = "9.900001";
@@ -40,32 +43,32 @@ final class DossierTestSupport {
 	}
 
 	/** A counter filing by the officer of TTPVHCC: received at once. */
-	JsonNode fileAtCounter(String procedure, int applicant) {
+	public JsonNode fileAtCounter(String procedure, int applicant) {
 		Api.Response r = api.postJson("/api/v1/dossiers", Map.of("procedureCode", procedure, "channel", "COUNTER",
 				"applicant", applicant(applicant)), api.token("officer"));
 		assertThat(r.status()).as(r.body()).isEqualTo(201);
 		return r.json();
 	}
 
-	Api.Response act(String user, String code, String action, Map<String, Object> fields) {
+	public Api.Response act(String user, String code, String action, Map<String, Object> fields) {
 		Map<String, Object> body = new HashMap<>(fields);
 		body.put("action", action);
 		body.putIfAbsent("version", current(code).get("version").asInt());
 		return api.postJson("/api/v1/dossiers/" + code + "/actions", body, api.token(user));
 	}
 
-	JsonNode ok(String user, String code, String action, Map<String, Object> fields) {
+	public JsonNode ok(String user, String code, String action, Map<String, Object> fields) {
 		Api.Response r = act(user, code, action, fields);
 		assertThat(r.status()).as(action + " by " + user + ": " + r.body()).isEqualTo(200);
 		return r.json();
 	}
 
-	JsonNode current(String code) {
+	public JsonNode current(String code) {
 		return api.get("/api/v1/dossiers/" + code, api.token("admin")).json();
 	}
 
 	/** A fresh dossier of the SXD procedure brought to {@code state} along the default process. */
-	String in(String state) {
+	public String in(String state) {
 		String code = fileAtCounter(PROCEDURE, (int) (System.nanoTime() % 900000)).get("code").asString();
 		if (state.equals("RECEIVED")) {
 			return code;

@@ -267,6 +267,19 @@ class PaymentIT {
 		Api.Response refused = api.postJson("/api/v1/dossiers/" + withdrawn + "/payments", Map.of(), api.token("officer"));
 		assertThat(refused.status()).as("nothing is collected for a withdrawn dossier").isEqualTo(409);
 		assertThat(refused.body()).contains("dossier-ended");
+
+		// an attempt ordered before the dossier ended and paid after it is not taken: the money goes back
+		String late = file();
+		JsonNode pending = order(late, "ONLINE", "officer", 201);
+		assertThat(api.postJson("/api/v1/dossiers/" + late + "/actions", Map.of("action", "WITHDRAW", "version", 0,
+				"reason", "Người nộp rút hồ sơ"), api.token("officer")).status()).isEqualTo(200);
+		payInSandbox(pending, "PAY", "NORMAL");
+		assertThat(status(pending)).isEqualTo("REFUNDED");
+		assertThat(jdbc.sql("select refund_reason from payment where txn_ref = ?")
+			.param(pending.get("txnRef").asString()).query(String.class).single()).contains("WITHDRAWN");
+		assertThat(dossier(late).get("paid").asBoolean()).isFalse();
+		assertThat(jdbc.sql("select count(*) from dossier_history where dossier_code = ? and action = 'PAYMENT_SETTLED'")
+			.param(late).query(Long.class).single()).isZero();
 	}
 
 	@Test

@@ -171,29 +171,32 @@ class DossierPages {
 	String act(@PathVariable String code, @RequestParam Map<String, String> params, Authentication auth,
 			RedirectAttributes flash, Locale locale) {
 		Map<String, Object> fields = new LinkedHashMap<>();
-		for (String f : new String[] { "reason", "note", "assignee" }) {
-			if (params.get(f) != null && !params.get(f).isBlank()) {
-				fields.put(f, params.get(f).strip());
+		DossierAction action = offered(params.get("action"));
+		List<String> taken = action == null ? List.of()
+				: java.util.stream.Stream.concat(action.requiredFields().stream(), action.optionalFields().stream()).toList();
+		for (String f : taken) {
+			String value = params.get(f);
+			if (value == null || value.isBlank()) {
+				continue;
 			}
-		}
-		if (params.get("items") != null && !params.get("items").isBlank()) {
-			fields.put("items", params.get("items").lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
-		}
-		if (params.get("amountVnd") != null && !params.get("amountVnd").isBlank()) {
-			// 1.500.000 as Vietnamese write it; anything else goes on as text and is refused with its field
-			String amount = params.get("amountVnd").strip().replace(".", "").replace(",", "");
-			fields.put("amountVnd", amount.matches("\\d{1,15}") ? (Object) Long.valueOf(amount) : amount);
-		}
-		if (params.get("newDueAt") != null && !params.get("newDueAt").isBlank()) {
-			try {
-				fields.put("newDueAt", LocalDateTime.parse(params.get("newDueAt").strip(), MINUTE)
-					.atZone(Zones.VIETNAM)
-					.toOffsetDateTime()
-					.toString());
-			}
-			catch (DateTimeParseException e) {
-				flash.addFlashAttribute("errors", List.of(messages.getMessage("dossier.page.bad-date", null, locale)));
-				return "redirect:/dossiers/" + code;
+			switch (action.fieldKind(f)) {
+				case TEXT -> fields.put(f, value.strip());
+				case LINES -> fields.put(f, value.lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
+				case AMOUNT -> {
+					// 1.500.000 as Vietnamese write it; anything else goes on as text and is refused with its field
+					String amount = value.strip().replace(".", "").replace(",", "");
+					fields.put(f, amount.matches("\\d{1,15}") ? (Object) Long.valueOf(amount) : amount);
+				}
+				case TIME -> {
+					try {
+						fields.put(f, LocalDateTime.parse(value.strip(), MINUTE).atZone(Zones.VIETNAM).toOffsetDateTime()
+							.toString());
+					}
+					catch (DateTimeParseException e) {
+						flash.addFlashAttribute("errors", List.of(messages.getMessage("dossier.page.bad-date", null, locale)));
+						return "redirect:/dossiers/" + code;
+					}
+				}
 			}
 		}
 		Integer version = null;
@@ -220,6 +223,11 @@ class DossierPages {
 			flash.addFlashAttribute("errors", List.of(e.getMessage()));
 		}
 		return "redirect:/dossiers/" + code;
+	}
+
+	/** The action a form names, if it is one of the table's (an unknown name goes on, to be refused as the API does). */
+	private static @Nullable DossierAction offered(@Nullable String name) {
+		return Arrays.stream(DossierAction.values()).filter(a -> a.name().equals(name)).findFirst().orElse(null);
 	}
 
 	@PostMapping("/dossiers/{code}/rating")
