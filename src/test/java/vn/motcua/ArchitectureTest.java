@@ -67,6 +67,32 @@ class ArchitectureTest {
 		}
 	}
 
+	/**
+	 * The catalog's and the organization's tables are read by their own modules only; the others go through
+	 * their APIs or the views they publish ({@code catalog_procedure}, {@code catalog_procedure_publication}).
+	 */
+	@Test
+	void noOtherModuleReadsTheCatalogOrAgencyTables() throws java.io.IOException {
+		java.util.regex.Pattern read = java.util.regex.Pattern
+			.compile("(?i)\\b(from|join)\\s+(procedure|procedure_case|procedure_version|agency)\\b(?!_)");
+		try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java/vn/motcua"))) {
+			java.util.List<String> readers = files.filter(f -> f.toString().endsWith(".java"))
+				.filter(f -> !f.startsWith("src/main/java/vn/motcua/catalog") && !f.startsWith("src/main/java/vn/motcua/organization"))
+				.filter(f -> {
+					try {
+						return read.matcher(java.nio.file.Files.readString(f)).find();
+					}
+					catch (java.io.IOException e) {
+						throw new java.io.UncheckedIOException(e);
+					}
+				})
+				.map(java.nio.file.Path::toString)
+				.sorted()
+				.toList();
+			org.assertj.core.api.Assertions.assertThat(readers).isEmpty();
+		}
+	}
+
 	/** One name per role, so that a reader knows what a class is from its name (CONTRIBUTING.md). */
 	@Test
 	void pageControllersAreNamedPages() {

@@ -12,7 +12,7 @@ import java.time.LocalDate;
  * leap month. Because days are counted at UTC+7 rather than China's UTC+8, some years differ from the
  * Chinese calendar (Tết 1985, 2007, 2030). Valid for 1900–2199.
  */
-public final class LunarCalendar {
+final class LunarCalendar {
 
 	/** Hours east of Greenwich used for the calendar (Vietnam, UTC+7). */
 	static final double TIME_ZONE = 7.0;

@@ -8,7 +8,7 @@ package vn.motcua.calendar;
  * @param day 1–30
  * @param leap true for the intercalary month (tháng nhuận) that repeats {@code month}
  */
-public record LunarDate(int year, int month, int day, boolean leap) {
+record LunarDate(int year, int month, int day, boolean leap) {
 
 	public LunarDate {
 		if (month < 1 || month > 12 || day < 1 || day > 30) {

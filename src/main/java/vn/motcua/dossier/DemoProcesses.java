@@ -6,6 +6,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import vn.motcua.catalog.Procedures;
 import vn.motcua.identity.Role;
 import vn.motcua.platform.DemoMode;
 import vn.motcua.platform.DemoSeed;
@@ -23,22 +24,21 @@ class DemoProcesses implements DemoSeed {
 	static final String PROCEDURE = "2.001102";
 
 	private final InternalProcesses processes;
+	private final Procedures procedures;
 	private final JdbcClient jdbc;
 
-	DemoProcesses(InternalProcesses processes, JdbcClient jdbc) {
+	DemoProcesses(InternalProcesses processes, Procedures procedures, JdbcClient jdbc) {
 		this.processes = processes;
+		this.procedures = procedures;
 		this.jdbc = jdbc;
 	}
 
 	@Override
 	public void seed() {
-		String caseCode = jdbc.sql("""
-				select c.code from procedure_case c join procedure p on p.code = c.procedure_code
-				  and p.current_version = c.version
-				where c.procedure_code = ? and c.is_default""")
-			.param(PROCEDURE)
-			.query(String.class)
-			.optional()
+		// the catalog's current version, through its API: the dossier module reads no catalog table
+		String caseCode = procedures.find(PROCEDURE, true)
+			.filter(p -> !p.cases().isEmpty())
+			.map(p -> p.defaultCase().code())
 			.orElse(null);
 		if (caseCode == null || jdbc.sql("select exists (select 1 from case_process)").query(Boolean.class).single()) {
 			return;
