@@ -28,6 +28,11 @@ public record Dossier(String code, String procedureCode, @Nullable String proced
 		return feeExemption != null || paidVnd >= feeVnd;
 	}
 
+	/** What is still owed, in đồng: nothing once paid in full or exempted. */
+	public long owedVnd() {
+		return paid() ? 0 : feeVnd - paidVnd;
+	}
+
 	/** One request for a supplement and, once the applicant has answered, its completion. */
 	public record Supplement(Instant requestedAt, @Nullable Instant completedAt, @Nullable String reason,
 			List<String> items) {

@@ -35,7 +35,7 @@ public class DossierFees {
 	@Transactional
 	public Owed owed(String code, Caller caller, boolean lock) {
 		Dossier d = access.visible(code, caller, lock);
-		return new Owed(d, owed(d));
+		return new Owed(d, d.owedVnd());
 	}
 
 	/** The dossier as it stands, for the system's own work on it (receipts, refunds): no caller to check. */
@@ -70,9 +70,5 @@ public class DossierFees {
 		DossierLifecycle.Fields fields = DossierWorkflow.fields(DossierAction.EXEMPT_FEE, Map.of("reason", reason), false,
 				caller.username());
 		return workflow.take(d, DossierAction.EXEMPT_FEE, fields);
-	}
-
-	private static long owed(Dossier d) {
-		return d.paid() ? 0 : d.feeVnd() - d.paidVnd();
 	}
 }

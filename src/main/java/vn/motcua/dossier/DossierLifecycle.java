@@ -112,7 +112,7 @@ final class DossierLifecycle {
 			}
 			case EXEMPT_FEE -> {
 				set.put("fee_exemption", f.text("reason"));
-				details.put("owedVnd", d.feeExemption() != null ? 0 : Math.max(0, d.feeVnd() - d.paidVnd()));
+				details.put("owedVnd", d.owedVnd());
 				to = resumed(d, true);
 			}
 			case EXTEND -> {

@@ -25,7 +25,7 @@ final class DossierRules {
 			case APPROVE -> d.step() != null ? "Hồ sơ còn ở bước \"" + d.step().name()
 					+ "\" của quy trình nội bộ; kết quả được đề xuất khi chuyển bước cuối (HAND_OVER)." : null;
 			case FINISH -> d.approved() ? null : "Chưa có kết quả được chuyên viên đề xuất (APPROVE).";
-			case RETURN_RESULT -> d.paid() ? null : "Hồ sơ còn nợ phí, lệ phí (" + (d.feeVnd() - d.paidVnd())
+			case RETURN_RESULT -> d.paid() ? null : "Hồ sơ còn nợ phí, lệ phí (" + d.owedVnd()
 					+ " đồng): chỉ trả kết quả khi đã nộp đủ hoặc được miễn.";
 			case EXTEND -> d.extendedDueAt() != null ? "Hồ sơ đã được gia hạn một lần; không gia hạn lần thứ hai."
 					: d.dueAt() == null ? "Hồ sơ không có ngày hẹn trả để gia hạn." : null;
