@@ -23,8 +23,9 @@ import vn.motcua.platform.DemoSeed;
 
 /**
  * A demonstration catalog (made-up codes, realistic names and time limits) loaded through the CSV import
- * the administrators use, then given documents, steps and legal basis for the procedures the demos walk
- * through (birth registration, construction permit, company registration, judicial record, land).
+ * the administrators use, then given steps and legal basis for the procedures the demos walk through (birth
+ * registration, construction permit, company registration, judicial record, land), whom each serves, and the
+ * templates (components and e-forms) of the most used ones.
  */
 @Component
 @DemoMode
@@ -33,12 +34,22 @@ class DemoCatalog implements DemoSeed {
 
 	static final String CATALOG = "catalog/demo-procedures.csv";
 
+	/** Fields whose procedures serve businesses only, or citizens and businesses alike. */
+	private static final List<String> BUSINESS_FIELDS = List.of("Thành lập và hoạt động doanh nghiệp", "Đầu tư",
+			"Công thương");
+	private static final List<String> SHARED_FIELDS = List.of("Xây dựng", "Đất đai", "Môi trường",
+			"Nông nghiệp, thủy sản", "Y tế, dược", "Giao thông vận tải", "Văn hóa, thể thao, du lịch",
+			"Khoa học và công nghệ, thông tin và truyền thông", "Lao động, việc làm",
+			"Công chứng, luật sư, trợ giúp pháp lý", "Giáo dục và đào tạo");
+
 	private final ProcedureImport importer;
+	private final ProcedurePublication publication;
 	private final JdbcClient jdbc;
 	private final TransactionTemplate tx;
 
-	DemoCatalog(ProcedureImport importer, JdbcClient jdbc, TransactionTemplate tx) {
+	DemoCatalog(ProcedureImport importer, ProcedurePublication publication, JdbcClient jdbc, TransactionTemplate tx) {
 		this.importer = importer;
+		this.publication = publication;
 		this.jdbc = jdbc;
 		this.tx = tx;
 	}
@@ -69,7 +80,9 @@ class DemoCatalog implements DemoSeed {
 			jdbc.sql("update procedure set demo = true where code = any(?)")
 				.param(codes.toArray(String[]::new))
 				.update();
+			audiences();
 			details();
+			templates();
 			plans();
 			// business registration and land procedures: only level-2 e-ID accounts file online
 			jdbc.sql("""
@@ -78,6 +91,48 @@ class DemoCatalog implements DemoSeed {
 					where demo and (name like 'Đăng ký thành lập%' or name ilike '%quyền sử dụng đất%')""")
 				.update();
 		});
+	}
+
+	/** Đối tượng thực hiện by field, as the national catalog gives it for these procedures. */
+	private void audiences() {
+		jdbc.sql("""
+				with a as (select p.code, case when f.name = any(:business) then 'BUSINESS'
+				    when f.name = any(:shared) then 'BOTH' else 'CITIZEN' end as audience
+				  from procedure p join procedure_field f on f.id = p.field_id where p.demo)
+				, v as (update procedure_version v set audience = a.audience from a where v.procedure_code = a.code)
+				update procedure p set audience = a.audience from a where p.code = a.code""")
+			.param("business", BUSINESS_FIELDS.toArray(String[]::new))
+			.param("shared", SHARED_FIELDS.toArray(String[]::new))
+			.update();
+	}
+
+	/**
+	 * Mẫu hồ sơ of the most used procedures, from their published dossier lists: components with codes, the
+	 * e-form, and whom the procedure serves where the field alone does not say it. Checked as the API checks
+	 * an administrator's template.
+	 */
+	private void templates() {
+		for (Map.Entry<String, JsonNode> e : json("catalog/demo-templates.json").properties()) {
+			String code = e.getKey();
+			ProcedurePublication.CaseTemplate template = TemplateJson.parseTemplate(e.getValue());
+			String caseCode = jdbc.sql("""
+					select c.code from procedure_case c join procedure p on p.code = c.procedure_code
+					  and c.version = p.current_version
+					where p.code = ? and c.is_default""").param(code).query(String.class).single();
+			publication.setTemplate(code, caseCode, template, "system").orElseThrow();
+			if (e.getValue().has("audience")) {
+				publication.setAudience(code, Audience.valueOf(e.getValue().get("audience").asString()), "system");
+			}
+		}
+	}
+
+	private static JsonNode json(String resource) {
+		try (InputStream in = new ClassPathResource(resource).getInputStream()) {
+			return JsonMapper.builder().build().readTree(in);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 	}
 
 	/** Plans under NQ 66/NQ-CP: some already achieved by the published version, some still to publish. */
@@ -102,13 +157,7 @@ class DemoCatalog implements DemoSeed {
 	}
 
 	private void details() {
-		JsonNode all;
-		try (InputStream in = new ClassPathResource("catalog/demo-procedure-details.json").getInputStream()) {
-			all = JsonMapper.builder().build().readTree(in);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		JsonNode all = json("catalog/demo-procedure-details.json");
 		for (Map.Entry<String, JsonNode> e : all.properties()) {
 			String code = jdbc.sql("select code from procedure where name = ?").param(e.getKey()).query(String.class)
 				.single();
@@ -129,18 +178,6 @@ class DemoCatalog implements DemoSeed {
 			if (d.has("cutoff")) {
 				jdbc.sql("update procedure_case set cutoff_time = cast(? as time) where procedure_code = ? and is_default")
 					.params(d.get("cutoff").asString(), code)
-					.update();
-			}
-			int ordinal = 1;
-			for (JsonNode doc : d.path("documents")) {
-				jdbc.sql("""
-						insert into procedure_document (procedure_code, version, case_code, ordinal, name, originals, copies,
-						  required, template_name, replaced_by_data)
-						values (?, 1, ?, ?, ?, ?, ?, ?, ?, ?)""")
-					.params(code, code + "-01", ordinal++, doc.get("name").asString(), doc.path("originals").asInt(1),
-							doc.path("copies").asInt(0), doc.path("required").asBoolean(true),
-							doc.path("template").isMissingNode() ? null : doc.get("template").asString(),
-							doc.path("replacedByData").asBoolean(false))
 					.update();
 			}
 		}

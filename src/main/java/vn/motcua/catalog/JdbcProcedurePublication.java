@@ -20,11 +20,13 @@ import vn.motcua.platform.DomainProblem;
 class JdbcProcedurePublication implements ProcedurePublication {
 
 	private final JdbcClient jdbc;
+	private final JdbcProcedures cases;
 	private final AuditLog audit;
 	private final Clock clock;
 
-	JdbcProcedurePublication(JdbcClient jdbc, AuditLog audit, Clock clock) {
+	JdbcProcedurePublication(JdbcClient jdbc, JdbcProcedures cases, AuditLog audit, Clock clock) {
 		this.jdbc = jdbc;
+		this.cases = cases;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -73,20 +75,24 @@ class JdbcProcedurePublication implements ProcedurePublication {
 		p.put("unit", defaultCase.durationUnit());
 		p.put("fee", defaultCase.feesVnd().getOrDefault("COUNTER", 0L));
 		p.put("version", version);
+		// an amendment that names no applicants keeps whom the procedure served
+		p.put("audience", draft.audience() == null && draft.applicantTypes().isEmpty() && current != null
+				? jdbc.sql("select audience from procedure where code = ?").param(code).query(String.class).single()
+				: draft.audienceOrDerived().name());
 		if (current == null) {
 			jdbc.sql("""
 					insert into procedure (code, name, field_id, agency_code, level, internal, online_level, duration_amount,
-					  duration_unit, fee_vnd, current_version)
-					values (:code, :name, :field, :agency, :level, :internal, :online, :amount, :unit, :fee, 1)""")
+					  duration_unit, fee_vnd, current_version, audience)
+					values (:code, :name, :field, :agency, :level, :internal, :online, :amount, :unit, :fee, 1, :audience)""")
 				.params(p)
 				.update();
 		}
 		jdbc.sql("""
 				insert into procedure_version (procedure_code, version, decision_number, decision_date, decision_type,
 				  effective_from, name, field_id, agency_code, level, applicant_types, online_level, steps, methods,
-				  conditions, result, legal_basis, created_at)
+				  conditions, result, legal_basis, created_at, audience)
 				values (:code, :version, :number, :date, :type, :effective, :name, :field, :agency, :level,
-				  cast(:types as text[]), :online, :steps, :methods, :conditions, :result, :legal, :now)""")
+				  cast(:types as text[]), :online, :steps, :methods, :conditions, :result, :legal, :now, :audience)""")
 			.params(p)
 			.param("number", decision.number())
 			.param("date", decision.date() == null ? null : Date.valueOf(decision.date()))
@@ -103,34 +109,99 @@ class JdbcProcedurePublication implements ProcedurePublication {
 		for (CaseDraft c : draft.cases()) {
 			jdbc.sql("""
 					insert into procedure_case (procedure_code, version, code, name, is_default, duration_amount,
-					  duration_unit, cutoff_time, fee_counter_vnd, fee_online_vnd, fee_postal_vnd)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-				.params(code, version, c.code(), c.name(), c.isDefault(), c.durationAmount(), c.durationUnit(),
-						c.cutoffTime() == null ? null : java.sql.Time.valueOf(c.cutoffTime()),
-						c.feesVnd().getOrDefault("COUNTER", 0L), c.feesVnd().getOrDefault("ONLINE", 0L),
-						c.feesVnd().getOrDefault("POSTAL", 0L))
+					  duration_unit, cutoff_time, fee_counter_vnd, fee_online_vnd, fee_postal_vnd, form,
+					  requires_electronic_result)
+					values (:code, :version, :case, :name, :default, :amount, :unit, :cutoff, :counter, :online, :postal,
+					  coalesce(cast(:form as jsonb), (select form from procedure_case
+					    where procedure_code = :code and version = :previous and code = :case), '{"fields":[]}'),
+					  coalesce(:electronic, (select requires_electronic_result from procedure_case
+					    where procedure_code = :code and version = :previous and code = :case), false))""")
+				.param("code", code)
+				.param("version", version)
+				.param("previous", current)
+				.param("case", c.code())
+				.param("name", c.name())
+				.param("default", c.isDefault())
+				.param("amount", c.durationAmount())
+				.param("unit", c.durationUnit())
+				.param("cutoff", c.cutoffTime() == null ? null : java.sql.Time.valueOf(c.cutoffTime()))
+				.param("counter", c.feesVnd().getOrDefault("COUNTER", 0L))
+				.param("online", c.feesVnd().getOrDefault("ONLINE", 0L))
+				.param("postal", c.feesVnd().getOrDefault("POSTAL", 0L))
+				.param("form", c.form() == null ? null : TemplateJson.write(c.form()))
+				.param("electronic", c.requiresElectronicResult())
 				.update();
-			int ordinal = 1;
-			for (ProcedureDetail.Document d : c.documents()) {
-				jdbc.sql("""
-						insert into procedure_document (procedure_code, version, case_code, ordinal, name, originals, copies,
-						  required, template_name, template_url, replaced_by_data)
-						values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-					.params(code, version, c.code(), ordinal++, d.name(), d.originals(), d.copies(), d.required(),
-							d.templateName(), d.templateUrl(), d.replacedByData())
-					.update();
-			}
+			writeDocuments(code, version, c.code(), c.documents());
 		}
 		if (current != null) {
 			jdbc.sql("""
 					update procedure set name = :name, field_id = :field, agency_code = :agency, level = :level,
 					  internal = :internal, online_level = :online, duration_amount = :amount, duration_unit = :unit,
-					  fee_vnd = :fee, current_version = :version, status = 'PUBLISHED'
+					  fee_vnd = :fee, current_version = :version, status = 'PUBLISHED', audience = :audience
 					where code = :code""")
 				.params(p)
 				.update();
 		}
 		return version;
+	}
+
+	private void writeDocuments(String code, int version, String caseCode, java.util.List<ProcedureDetail.Document> documents) {
+		int ordinal = 1;
+		for (ProcedureDetail.Document d : documents) {
+			jdbc.sql("""
+					insert into procedure_document (procedure_code, version, case_code, ordinal, code, name, originals,
+					  copies, required, template_name, template_url, replaced_by_data)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(code, version, caseCode, ordinal++, d.code(), d.name(), d.originals(), d.copies(), d.required(),
+						d.templateName(), d.templateUrl(), d.replacedByData())
+				.update();
+		}
+	}
+
+	@Override
+	@Transactional
+	public java.util.Optional<ProcedureDetail.Case> setTemplate(String code, String caseCode, CaseTemplate template,
+			String actor) {
+		Integer version = jdbc.sql("select current_version from procedure where code = ? and status = 'PUBLISHED' for update")
+			.param(code)
+			.query(Integer.class)
+			.optional()
+			.orElse(null);
+		if (version == null || jdbc.sql("""
+				update procedure_case set form = cast(? as jsonb), requires_electronic_result = ?
+				where procedure_code = ? and version = ? and code = ?""")
+			.params(TemplateJson.write(template.form()), template.requiresElectronicResult(), code, version, caseCode)
+			.update() == 0) {
+			return java.util.Optional.empty();
+		}
+		jdbc.sql("delete from procedure_document where procedure_code = ? and version = ? and case_code = ?")
+			.params(code, version, caseCode)
+			.update();
+		writeDocuments(code, version, caseCode, template.documents());
+		audit.record(AuditEntry.of(actor, "catalog.template-set", "procedure", code)
+			.with(Map.of("version", version, "case", caseCode, "documents",
+					template.documents().stream().map(ProcedureDetail.Document::code).toList(), "fields",
+					template.form().fields().stream().map(EForm.Field::name).toList(), "requiresElectronicResult",
+					template.requiresElectronicResult())));
+		return java.util.Optional.of(cases.cases(code, version).stream().filter(c -> c.code().equals(caseCode))
+			.findFirst().orElseThrow());
+	}
+
+	@Override
+	@Transactional
+	public boolean setAudience(String code, Audience audience, String actor) {
+		int n = jdbc.sql("""
+				with p as (update procedure set audience = :a where code = :code returning current_version)
+				update procedure_version v set audience = :a from p
+				where v.procedure_code = :code and v.version = p.current_version""")
+			.param("a", audience.name())
+			.param("code", code)
+			.update();
+		if (n > 0) {
+			audit.record(AuditEntry.of(actor, "catalog.audience-set", "procedure", code)
+				.with(Map.of("audience", audience.name())));
+		}
+		return n > 0;
 	}
 
 	@Override
@@ -145,9 +216,9 @@ class JdbcProcedurePublication implements ProcedurePublication {
 		jdbc.sql("""
 				insert into procedure_version (procedure_code, version, decision_number, decision_date, decision_type,
 				  effective_from, name, field_id, agency_code, level, applicant_types, online_level, steps, methods,
-				  conditions, result, legal_basis, created_at)
+				  conditions, result, legal_basis, created_at, audience)
 				select procedure_code, :version, :number, :date, 'ABOLISHED', :effective, name, field_id, agency_code, level,
-				  applicant_types, online_level, steps, methods, conditions, result, legal_basis, :now
+				  applicant_types, online_level, steps, methods, conditions, result, legal_basis, :now, audience
 				from procedure_version where procedure_code = :code and version = :current""")
 			.param("version", version)
 			.param("number", decision.number())

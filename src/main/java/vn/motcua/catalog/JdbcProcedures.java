@@ -184,7 +184,7 @@ class JdbcProcedures implements Procedures {
 					def == null ? null : def.durationAmount(), def == null ? "NONE" : def.durationUnit(),
 					def == null ? 0 : def.feesVnd().getOrDefault("COUNTER", 0L), s.onlineLevel(), s.internal(),
 					s.status(), s.version());
-			return new ProcedureDetail(summary, d.publication(), d.applicantTypes(), d.steps(), d.methods(),
+			return new ProcedureDetail(summary, d.publication(), d.applicantTypes(), d.audience(), d.steps(), d.methods(),
 					d.conditions(), d.result(), d.legalBasis(), cases);
 		});
 	}
@@ -199,32 +199,30 @@ class JdbcProcedures implements Procedures {
 			.list();
 	}
 
-	private List<ProcedureDetail.Case> cases(String code, int version) {
-		List<ProcedureDetail.Case> cases = new ArrayList<>();
-		jdbc.sql("select * from procedure_case where procedure_code = ? and version = ? order by is_default desc, code")
+	/** The cases of a version with their templates, default case first. */
+	List<ProcedureDetail.Case> cases(String code, int version) {
+		Map<String, List<ProcedureDetail.Document>> documents = new LinkedHashMap<>();
+		jdbc.sql("select * from procedure_document where procedure_code = ? and version = ? order by case_code, ordinal")
 			.params(code, version)
 			.query(rs -> {
+				documents.computeIfAbsent(rs.getString("case_code"), k -> new ArrayList<>())
+					.add(new ProcedureDetail.Document(rs.getString("code"), rs.getInt("ordinal"), rs.getString("name"),
+							rs.getInt("originals"), rs.getInt("copies"), rs.getBoolean("required"),
+							rs.getString("template_name"), rs.getString("template_url"), rs.getBoolean("replaced_by_data")));
+			});
+		return jdbc.sql("select * from procedure_case where procedure_code = ? and version = ? order by is_default desc, code")
+			.params(code, version)
+			.query((rs, n) -> {
 				Map<String, Long> fees = new LinkedHashMap<>();
 				fees.put("COUNTER", rs.getLong("fee_counter_vnd"));
 				fees.put("ONLINE", rs.getLong("fee_online_vnd"));
 				fees.put("POSTAL", rs.getLong("fee_postal_vnd"));
 				String caseCode = rs.getString("code");
-				cases.add(new ProcedureDetail.Case(caseCode, rs.getString("name"), rs.getBoolean("is_default"),
+				return new ProcedureDetail.Case(caseCode, rs.getString("name"), rs.getBoolean("is_default"),
 						(Integer) rs.getObject("duration_amount"), rs.getString("duration_unit"),
-						rs.getObject("cutoff_time", LocalTime.class), fees, List.of()));
-			});
-		return cases.stream().map(c -> new ProcedureDetail.Case(c.code(), c.name(), c.isDefault(), c.durationAmount(),
-				c.durationUnit(), c.cutoffTime(), c.feesVnd(), documents(code, version, c.code()))).toList();
-	}
-
-	private List<ProcedureDetail.Document> documents(String code, int version, String caseCode) {
-		return jdbc.sql("""
-				select * from procedure_document where procedure_code = ? and version = ? and case_code = ?
-				order by ordinal""")
-			.params(code, version, caseCode)
-			.query((rs, i) -> new ProcedureDetail.Document(rs.getInt("ordinal"), rs.getString("name"),
-					rs.getInt("originals"), rs.getInt("copies"), rs.getBoolean("required"), rs.getString("template_name"),
-					rs.getString("template_url"), rs.getBoolean("replaced_by_data")))
+						rs.getObject("cutoff_time", LocalTime.class), fees, documents.getOrDefault(caseCode, List.of()),
+						TemplateJson.read(rs.getString("form")), rs.getBoolean("requires_electronic_result"));
+			})
 			.list();
 	}
 
@@ -238,7 +236,8 @@ class JdbcProcedures implements Procedures {
 				rs.getString("decision_type"), rs.getObject("effective_from", LocalDate.class));
 		java.sql.Array types = rs.getArray("applicant_types");
 		List<String> applicantTypes = types == null ? List.of() : Arrays.asList((String[]) types.getArray());
-		return new ProcedureDetail(summary, publication, applicantTypes, rs.getString("steps"), rs.getString("methods"),
+		return new ProcedureDetail(summary, publication, applicantTypes, Audience.valueOf(rs.getString("audience")),
+				rs.getString("steps"), rs.getString("methods"),
 				rs.getString("conditions"), rs.getString("result"), rs.getString("legal_basis"), List.of());
 	}
 
@@ -247,5 +246,14 @@ class JdbcProcedures implements Procedures {
 				rs.getString("agency_code"), rs.getString("level"), (Integer) rs.getObject("duration_amount"),
 				rs.getString("duration_unit"), rs.getLong("fee_vnd"), OnlineLevel.valueOf(rs.getString("online_level")),
 				rs.getBoolean("internal"), rs.getString("status"), rs.getInt("current_version"));
+	}
+
+	@Override
+	public BusinessOffer businessOffer() {
+		return jdbc.sql("""
+				select count(*) as published, count(*) filter (where online_level <> 'NONE') as online from procedure
+				where status = 'PUBLISHED' and not internal and audience <> 'CITIZEN'""")
+			.query((rs, n) -> new BusinessOffer(rs.getLong("published"), rs.getLong("online")))
+			.single();
 	}
 }

@@ -212,20 +212,39 @@ public class NationalCatalogImport {
 		for (JsonNode part : parts) {
 			n++;
 			List<ProcedureDetail.Document> docs = new ArrayList<>();
+			java.util.Set<String> codes = new java.util.HashSet<>();
 			int ordinal = 1;
 			for (JsonNode doc : part.path("GIAYTO")) {
-				docs.add(new ProcedureDetail.Document(ordinal++, doc.path("TENGIAYTO").asString(""), 1, 0, true,
-						Texts.strippedOrNull(doc.path("TENMAUDON").asString(null)), Texts.strippedOrNull(doc.path("URL").asString(null)), false));
+				// the national code of the paper where it has a usable one, else its place (TP01, …)
+				String national = Texts.strippedOrNull(doc.path("MAGIAYTO").asString(null));
+				String docCode = national != null && national.matches("[0-9A-Za-z._-]{1,64}") && codes.add(national)
+						? national : ProcedureDetail.Document.defaultCode(ordinal);
+				codes.add(docCode);
+				docs.add(new ProcedureDetail.Document(docCode, ordinal++, doc.path("TENGIAYTO").asString(""),
+						count(doc, "SOBANCHINH", 1), count(doc, "SOBANSAO", 0), doc.path("BATBUOC").asBoolean(true),
+						Texts.strippedOrNull(doc.path("TENMAUDON").asString(null)),
+						Texts.strippedOrNull(doc.path("URL").asString(null)), doc.path("THAYTHEBANGDULIEU").asBoolean(false)));
 			}
 			String caseName = Texts.strippedOrNull(part.path("TRUONGHOP").asString(null));
+			// a local system's export may carry the case's e-form (EFORM) and BatBuocDinhKemKetQua
+			EForm form = part.has("EFORM") ? TemplateJson.parse(part.get("EFORM")).form() : null;
+			Boolean electronic = part.has("BATBUOCDINHKEMKETQUA") ? part.get("BATBUOCDINHKEMKETQUA").asBoolean(false) : null;
 			cases.add(new ProcedurePublication.CaseDraft(code + "-" + String.format("%02d", n),
-					caseName == null ? "Trường hợp chung" : caseName, n == 1, amount, unit, null, fees, docs));
+					caseName == null ? "Trường hợp chung" : caseName, n == 1, amount, unit, null, fees, docs,
+					form != null && form.definitionProblems().isEmpty() ? form : null, electronic));
 		}
 		if (cases.isEmpty()) {
 			cases.add(new ProcedurePublication.CaseDraft(code + "-01", "Trường hợp chung", true, amount, unit, null, fees,
 					List.of()));
 		}
 		return cases;
+	}
+
+	private static int count(JsonNode doc, String field, int otherwise) {
+		JsonNode n = doc.path(field);
+		int v = n.isInt() ? n.asInt() : n.isString() && n.asString().strip().matches("\\d{1,2}") ? Integer.parseInt(n.asString().strip())
+				: otherwise;
+		return Math.min(99, Math.max(0, v));
 	}
 
 	private static @Nullable String steps(JsonNode r) {

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 /** Thủ tục hành chính — one published version of a procedure, whole. */
 public record ProcedureDetail(ProcedureSummary summary, Publication publication, List<String> applicantTypes,
-		@Nullable String steps, @Nullable String methods, @Nullable String conditions, @Nullable String result,
+		Audience audience, @Nullable String steps, @Nullable String methods, @Nullable String conditions, @Nullable String result,
 		@Nullable String legalBasis, List<Case> cases) {
 
 	/**
@@ -26,18 +26,37 @@ public record ProcedureDetail(ProcedureSummary summary, Publication publication,
 	 *
 	 * @param cutoffTime received after this time of day, the clock starts on the next working day
 	 * @param feesVnd fee per channel: {@code COUNTER}, {@code ONLINE}, {@code POSTAL}
+	 * @param documents the template's components (thành phần hồ sơ); {@code form} its e-form
+	 * @param requiresElectronicResult the result is issued as a signed electronic document
 	 */
 	public record Case(String code, String name, boolean isDefault, @Nullable Integer durationAmount,
-			String durationUnit, @Nullable LocalTime cutoffTime, Map<String, Long> feesVnd, List<Document> documents) {
+			String durationUnit, @Nullable LocalTime cutoffTime, Map<String, Long> feesVnd, List<Document> documents,
+			EForm form, boolean requiresElectronicResult) {
+
+		public java.util.Optional<Document> document(String code) {
+			return documents.stream().filter(d -> d.code().equals(code)).findFirst();
+		}
 	}
 
 	/**
 	 * Thành phần hồ sơ.
 	 *
+	 * @param code unique in its case; filings name components by it
 	 * @param replacedByData supplied from a national database instead of paper (thay thế bằng dữ liệu)
 	 */
-	public record Document(int ordinal, String name, int originals, int copies, boolean required,
+	public record Document(String code, int ordinal, String name, int originals, int copies, boolean required,
 			@Nullable String templateName, @Nullable String templateUrl, boolean replacedByData) {
+
+		/** A component without a code of its own is known by its place: TP01, TP02, … */
+		public Document(int ordinal, String name, int originals, int copies, boolean required,
+				@Nullable String templateName, @Nullable String templateUrl, boolean replacedByData) {
+			this(defaultCode(ordinal), ordinal, name, originals, copies, required, templateName, templateUrl,
+					replacedByData);
+		}
+
+		public static String defaultCode(int ordinal) {
+			return "TP" + (ordinal < 10 ? "0" : "") + ordinal;
+		}
 	}
 
 	public Case defaultCase() {

@@ -18,6 +18,18 @@ public interface Procedures {
 	/** Names of the fields in use, in order. */
 	List<String> fields(boolean includeInternal);
 
+	/** Published procedures (not internal) that serve businesses, and those of them with an online service. */
+	BusinessOffer businessOffer();
+
 	record Result(List<ProcedureSummary> items, long total) {
+	}
+
+	record BusinessOffer(long published, long online) {
+
+		/** Percentage rounded half-up to 2 decimals; null when no procedure serves businesses. */
+		public java.math.@org.jspecify.annotations.Nullable BigDecimal rate() {
+			return published == 0 ? null : java.math.BigDecimal.valueOf(online * 100)
+				.divide(java.math.BigDecimal.valueOf(published), 2, java.math.RoundingMode.HALF_UP);
+		}
 	}
 }

@@ -2,6 +2,8 @@ package vn.motcua.dossier;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -12,6 +14,9 @@ import org.jspecify.annotations.Nullable;
  * @param onTime null until the dossier ends, then judged by {@link OnTimeRule}
  * @param step the step of its internal process the dossier waits in; null under the default process
  * @param rating the applicant's rating once the result is returned: {@code SATISFIED} or {@code DISSATISFIED}
+ * @param formData the e-form's answers as filed (tờ khai điện tử)
+ * @param components the components held (thành phần hồ sơ): files, paper originals, data fetched instead
+ * @param digitized it holds a component and every one it holds is a file or data (docs/api.md)
  */
 public record Dossier(String code, String procedureCode, @Nullable String procedureName,
 		@Nullable Integer procedureVersion, @Nullable String caseCode,
@@ -21,7 +26,8 @@ public record Dossier(String code, String procedureCode, @Nullable String proced
 		@Nullable Instant returnedAt, @Nullable Instant stoppedAt, @Nullable Boolean onTime,
 		List<Supplement> supplements, long feeVnd, long paidVnd, boolean paidOnline, @Nullable String feeExemption,
 		@Nullable String rating, String registryCheck,
-		boolean approved, @Nullable String assignee, @Nullable Step step, String deadlineState, int version) {
+		boolean approved, @Nullable String assignee, @Nullable Step step, String deadlineState, int version,
+		Map<String, Object> formData, List<Component> components, boolean digitized, boolean electronicResult) {
 
 	/** Nothing is owed: paid in full, or exempted (miễn phí, lệ phí). */
 	public boolean paid() {
@@ -57,5 +63,23 @@ public record Dossier(String code, String procedureCode, @Nullable String proced
 	/** One entry of the history. */
 	public record Event(Instant at, String actor, String action, @Nullable DossierStatus fromStatus,
 			@Nullable DossierStatus toStatus, @Nullable String note) {
+	}
+
+	/**
+	 * One component as held.
+	 *
+	 * @param reused a file taken from the applicant's document store, not uploaded for this dossier
+	 */
+	public record Component(String component, ComponentKind kind, @Nullable UUID documentId, @Nullable String fileName,
+			boolean reused, Instant addedAt, String addedBy) {
+
+		public boolean paper() {
+			return kind == ComponentKind.PAPER;
+		}
+	}
+
+	/** How a component is held: a file, a paper original, or data fetched instead of paper. */
+	public enum ComponentKind {
+		FILE, PAPER, DATA
 	}
 }

@@ -53,13 +53,14 @@ class DossierFiling {
 	private final Deadlines deadlines;
 	private final DossierJournal journal;
 	private final JdbcDossierRepository repository;
+	private final FilingContents contents;
 	private final TransactionTemplate tx;
 	private final Clock clock;
 	private final String onlineUnit;
 
 	DossierFiling(Procedures procedures, ProcedureSettings settings, Agencies agencies, RegistryLookups registry,
 			DossierCodes codes, Deadlines deadlines, DossierJournal journal, JdbcDossierRepository repository,
-			TransactionTemplate tx, Clock clock,
+			FilingContents contents, TransactionTemplate tx, Clock clock,
 			@Value("${motcua.dossier.online-receiving-unit:TTPVHCC}") String onlineUnit) {
 		this.procedures = procedures;
 		this.settings = settings;
@@ -69,12 +70,22 @@ class DossierFiling {
 		this.deadlines = deadlines;
 		this.journal = journal;
 		this.repository = repository;
+		this.contents = contents;
 		this.tx = tx;
 		this.clock = clock;
 		this.onlineUnit = onlineUnit;
 	}
 
-	Dossier file(FilingRequest request, Caller caller) {
+	/** A filing that passed every check, ready to be written. */
+	record Checked(Channel channel, Applicant applicant, ProcedureDetail procedure, ProcedureDetail.Case procedureCase,
+			FilingContents.Checked contents, @Nullable String note) {
+	}
+
+	/**
+	 * Every check a filing must pass, all mistakes reported together, without writing anything: the page's
+	 * summary before confirming runs it, and so does filing.
+	 */
+	Checked check(FilingRequest request, Caller caller) {
 		if (!caller.citizen() && !caller.has(Role.ONE_STOP_OFFICER)) {
 			throw new DossierProblems.ActionForbidden("Chỉ công dân (trực tuyến) và cán bộ một cửa được nộp hồ sơ.");
 		}
@@ -97,17 +108,25 @@ class DossierFiling {
 		if (request.note() != null && !vn.motcua.platform.TextRules.fits(request.note(), vn.motcua.platform.TextRules.FREE_TEXT)) {
 			errors.add("note", "dossier.note.too-long");
 		}
+		FilingContents.Checked handedIn = procedureCase == null ? null
+				: contents.check(procedureCase, request.formData(), request.documents(), caller, errors);
 		errors.throwIfAny();
 		ProcedureDetail p = procedure.orElseThrow();
 		if (caller.citizen()) {
 			AssuranceLevel.check(caller.assuranceLevel(), settings.minAssuranceLevel(p.summary().code()));
 		}
+		return new Checked(java.util.Objects.requireNonNull(channel), applicant, p,
+				java.util.Objects.requireNonNull(procedureCase), java.util.Objects.requireNonNull(handedIn), request.note());
+	}
+
+	Dossier file(FilingRequest request, Caller caller) {
+		Checked k = check(request, caller);
 		Agency receiving = agencies.find(caller.citizen() ? onlineUnit : String.valueOf(caller.unitCode()))
 			.orElseThrow(() -> new DossierProblems.ActionForbidden("Tài khoản chưa thuộc đơn vị tiếp nhận nào."));
-		RegistryLookups.Verification check = registryCheck(applicant, caller, p.summary().code());
+		RegistryLookups.Verification check = registryCheck(k.applicant(), caller, k.procedure().summary().code());
 		String registryCheck = check == null ? "NOT_CHECKED" : check.result().name();
 		String code = tx.execute(s -> {
-			String filed = insert(p, procedureCase, channel, applicant, registryCheck, receiving, caller, request.note());
+			String filed = insert(k, registryCheck, receiving, caller);
 			if (check != null) {
 				registry.linkToDossier(check.lookupId(), filed);
 			}
@@ -116,8 +135,13 @@ class DossierFiling {
 		return repository.reload(code, List.of()); // a new dossier has no supplements
 	}
 
-	private String insert(ProcedureDetail p, ProcedureDetail.Case c, Channel channel, Applicant a,
-			String registryCheck, Agency receiving, Caller caller, @Nullable String note) {
+	private String insert(Checked k, String registryCheck, Agency receiving, Caller caller) {
+		ProcedureDetail p = k.procedure();
+		ProcedureDetail.Case c = k.procedureCase();
+		Channel channel = k.channel();
+		Applicant a = k.applicant();
+		String note = k.note();
+		FilingContents.Checked handedIn = k.contents();
 		Instant now = clock.instant();
 		String code = codes.next(receiving, now);
 		boolean received = channel != Channel.ONLINE;
@@ -127,9 +151,11 @@ class DossierFiling {
 		repository.insert(new JdbcDossierRepository.NewDossier(code, p.summary().code(), p.publication().version(),
 				c.code(), p.summary().agencyCode(), receiving.code(), channel, status, a, caller.username(),
 				caller.citizen() ? caller.assuranceLevel() : null, caller.citizen(), note, now, received ? now : null, due,
-				fee, registryCheck));
+				fee, registryCheck, handedIn.formData()));
+		contents.hold(code, handedIn.components(), caller.username(), now);
 		Map<String, Object> details = new java.util.LinkedHashMap<>(Map.of("channel", channel.name(), "procedure",
-				p.summary().code(), "receivingUnit", receiving.code(), "registryCheck", registryCheck));
+				p.summary().code(), "receivingUnit", receiving.code(), "registryCheck", registryCheck, "components",
+				handedIn.components().stream().map(h -> h.component() + ":" + h.kind()).toList()));
 		if (due != null) {
 			details.put("dueAt", vn.motcua.platform.ApiTime.format(due));
 		}

@@ -24,10 +24,12 @@ class DossierService implements Dossiers {
 	private final Deadlines deadlines;
 	private final vn.motcua.calendar.WorkingCalendar calendar;
 	private final java.time.Clock clock;
+	private final FiledCases cases;
 
 	DossierService(DossierFiling filing, DossierWorkflow workflow, JdbcDossierRepository repository, DossierAccess access,
 			Agencies agencies, JdbcClient jdbc, Deadlines deadlines, vn.motcua.calendar.WorkingCalendar calendar,
-			java.time.Clock clock) {
+			java.time.Clock clock, FiledCases cases) {
+		this.cases = cases;
 		this.deadlines = deadlines;
 		this.calendar = calendar;
 		this.clock = clock;
@@ -42,6 +44,12 @@ class DossierService implements Dossiers {
 	@Override
 	public Dossier file(FilingRequest request, Caller caller) {
 		return filing.file(request, caller);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public void check(FilingRequest request, Caller caller) {
+		filing.check(request, caller);
 	}
 
 	@Override
@@ -99,6 +107,11 @@ class DossierService implements Dossiers {
 			return Optional.empty();
 		}
 		return Optional.of(deadlines.remaining(d.step().dueAt(), List.of(), clock.instant()));
+	}
+
+	@Override
+	public Optional<vn.motcua.catalog.ProcedureDetail.Case> procedureCase(Dossier dossier) {
+		return Optional.ofNullable(cases.of(dossier));
 	}
 
 	@Override

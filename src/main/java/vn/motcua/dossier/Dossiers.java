@@ -10,6 +10,9 @@ public interface Dossiers {
 	/** Files a dossier: online by a citizen, at the counter or by post by a one-stop officer. */
 	Dossier file(FilingRequest request, Caller caller);
 
+	/** Checks a filing exactly as {@link #file} would, writing nothing: the summary a filer confirms. */
+	void check(FilingRequest request, Caller caller);
+
 	/** Takes one action of the process; see {@link DossierAction}. */
 	Dossier act(String code, ActionRequest request, Caller caller);
 
@@ -34,6 +37,9 @@ public interface Dossiers {
 
 	/** Working time left in the current step of an internal process; negative once past its due time. */
 	Optional<java.time.Duration> stepRemaining(Dossier dossier);
+
+	/** The procedure case the dossier was filed under, as published then: its components and e-form. */
+	java.util.Optional<vn.motcua.catalog.ProcedureDetail.Case> procedureCase(Dossier dossier);
 
 	/** Seconds in a working day, to show working time in days. */
 	int workingDaySeconds();

@@ -31,6 +31,10 @@ class JdbcDossierRepository {
 	static final String FROM = " from dossier d join catalog_procedure p on p.code = d.procedure_code"
 			+ " left join dossier_step s on s.dossier_code = d.code and s.position = d.current_step";
 
+	private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+		.enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+		.build();
+
 	private final JdbcClient jdbc;
 
 	JdbcDossierRepository(JdbcClient jdbc) {
@@ -73,7 +77,8 @@ class JdbcDossierRepository {
 	record NewDossier(String code, String procedureCode, @Nullable Integer procedureVersion, String caseCode,
 			String agencyCode, String receivingUnitCode, Channel channel, DossierStatus status, Applicant applicant,
 			String submitter, @Nullable Integer assuranceLevel, boolean vneidVerified, @Nullable String note,
-			Instant submittedAt, @Nullable Instant receivedAt, @Nullable Instant dueAt, long feeVnd, String registryCheck) {
+			Instant submittedAt, @Nullable Instant receivedAt, @Nullable Instant dueAt, long feeVnd, String registryCheck,
+			Map<String, Object> formData) {
 	}
 
 	/** Writes a newly filed dossier (the legacy import's batches write theirs set-based, LegacyImport). */
@@ -83,10 +88,10 @@ class JdbcDossierRepository {
 				insert into dossier (code, procedure_code, procedure_version, case_code, agency_code, receiving_unit_code,
 				  channel, status, applicant_type, applicant_id_number, applicant_name, applicant_birth_date,
 				  applicant_tax_code, business_name, applicant_phone, applicant_email, applicant_address, submitter,
-				  assurance_level, vneid_verified, note, submitted_at, received_at, due_at, fee_vnd, registry_check)
+				  assurance_level, vneid_verified, note, submitted_at, received_at, due_at, fee_vnd, registry_check, form_data)
 				values (:code, :procedure, :version, :case, :agency, :receiving, :channel, :status, :type, :idNumber,
 				  :name, :born, :taxCode, :business, :phone, :email, :address, :submitter, :level, :vneid, :note,
-				  :now, :received, :due, :fee, :registry)""")
+				  :now, :received, :due, :fee, :registry, cast(:form as jsonb))""")
 			.param("code", n.code())
 			.param("procedure", n.procedureCode())
 			.param("version", n.procedureVersion())
@@ -113,6 +118,36 @@ class JdbcDossierRepository {
 			.param("due", n.dueAt() == null ? null : Timestamp.from(n.dueAt()))
 			.param("fee", n.feeVnd())
 			.param("registry", n.registryCheck())
+			.param("form", JSON.writeValueAsString(n.formData()))
+			.update();
+	}
+
+	/** Records a component as held; a file of a component held on paper or as data takes that entry's place. */
+	void holdComponent(String code, String component, Dossier.ComponentKind kind, java.util.@Nullable UUID documentId,
+			boolean reused, String actor, Instant at) {
+		if (kind == Dossier.ComponentKind.FILE) {
+			jdbc.sql("delete from dossier_component where dossier_code = ? and component = ? and kind <> 'FILE'")
+				.params(code, component)
+				.update();
+		}
+		jdbc.sql("""
+				insert into dossier_component (dossier_code, component, kind, document_id, reused, added_at, added_by)
+				values (?, ?, ?, ?, ?, ?, ?)
+				on conflict (dossier_code, component) where kind <> 'FILE' do nothing""")
+			.params(code, component, kind.name(), documentId, reused, Timestamp.from(at), actor)
+			.update();
+	}
+
+	/**
+	 * Sets {@code digitized} from the components held (docs/api.md): at least one, and none on paper only. Not a
+	 * change of the dossier's version: no decision of anyone's rests on it.
+	 */
+	void refreshDigitized(String code) {
+		jdbc.sql("""
+				update dossier d set digitized = exists (select 1 from dossier_component c where c.dossier_code = d.code)
+				  and not exists (select 1 from dossier_component c where c.dossier_code = d.code and c.kind = 'PAPER')
+				where code = ?""")
+			.param(code)
 			.update();
 	}
 
@@ -151,24 +186,42 @@ class JdbcDossierRepository {
 					.add(new Supplement(instant(rs, "requested_at"), instant(rs, "completed_at"), rs.getString("reason"),
 							items(rs)));
 			});
-		return dossiers.stream().map(d -> with(d, byCode.getOrDefault(d.code(), List.of()))).toList();
+		Map<String, List<Dossier.Component>> components = components(dossiers);
+		return dossiers.stream()
+			.map(d -> with(d, byCode.getOrDefault(d.code(), List.of()), components.getOrDefault(d.code(), List.of())))
+			.toList();
+	}
+
+	/** The components held by each of the dossiers, in the order they came. */
+	private Map<String, List<Dossier.Component>> components(List<Dossier> dossiers) {
+		Map<String, List<Dossier.Component>> byCode = new HashMap<>();
+		jdbc.sql("""
+				select c.*, f.file_name from dossier_component c left join document f on f.id = c.document_id
+				where c.dossier_code = any(:codes) order by c.dossier_code, c.id""")
+			.param("codes", dossiers.stream().map(Dossier::code).toArray(String[]::new))
+			.query(rs -> {
+				byCode.computeIfAbsent(rs.getString("dossier_code"), k -> new ArrayList<>())
+					.add(new Dossier.Component(rs.getString("component"),
+							Dossier.ComponentKind.valueOf(rs.getString("kind")),
+							rs.getObject("document_id", java.util.UUID.class), rs.getString("file_name"),
+							rs.getBoolean("reused"), instant(rs, "added_at"), rs.getString("added_by")));
+			});
+		return byCode;
 	}
 
 	/** The dossier as stored now, with supplements the caller knows are unchanged (one query, not two). */
 	Dossier reload(String code, List<Supplement> supplements) {
-		return with(jdbc.sql("select " + COLUMNS + FROM + " where d.code = :code")
-			.param("code", code)
-			.query(this::row)
-			.single(), supplements);
+		Dossier d = jdbc.sql("select " + COLUMNS + FROM + " where d.code = :code").param("code", code).query(this::row).single();
+		return with(d, supplements, components(List.of(d)).getOrDefault(code, List.of()));
 	}
 
-	private static Dossier with(Dossier d, List<Supplement> s) {
+	private static Dossier with(Dossier d, List<Supplement> s, List<Dossier.Component> components) {
 		return new Dossier(d.code(), d.procedureCode(), d.procedureName(), d.procedureVersion(), d.caseCode(), d.agencyCode(),
 					d.receivingUnitCode(), d.status(), d.channel(), d.applicant(), d.submitter(), d.assuranceLevel(),
 					d.submittedAt(), d.receivedAt(), d.dueAt(), d.extendedDueAt(), d.finishedAt(), d.returnedAt(),
 					d.stoppedAt(), OnTimeRule.ofEnded(d.dueAt(), d.finishedAt(), d.returnedAt(), d.stoppedAt(), s), s,
 					d.feeVnd(), d.paidVnd(), d.paidOnline(), d.feeExemption(), d.rating(), d.registryCheck(), d.approved(), d.assignee(), d.step(),
-					d.deadlineState(), d.version());
+					d.deadlineState(), d.version(), d.formData(), components, d.digitized(), d.electronicResult());
 	}
 
 	List<Dossier.Event> history(String code) {
@@ -194,7 +247,14 @@ class JdbcDossierRepository {
 				instant(rs, "extended_due_at"), instant(rs, "finished_at"), instant(rs, "returned_at"),
 				instant(rs, "stopped_at"), null, List.of(), rs.getLong("fee_vnd"), rs.getLong("paid_vnd"),
 				rs.getBoolean("paid_online"), rs.getString("fee_exemption"), rs.getString("rating"), rs.getString("registry_check"), rs.getBoolean("approved"),
-				rs.getString("assignee"), currentStep(rs), rs.getString("deadline_state"), rs.getInt("version"));
+				rs.getString("assignee"), currentStep(rs), rs.getString("deadline_state"), rs.getInt("version"),
+				formData(rs.getString("form_data")), List.of(), rs.getBoolean("digitized"), rs.getBoolean("electronic_result"));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> formData(@Nullable String json) {
+		return json == null ? Map.of()
+				: java.util.Collections.unmodifiableMap(JSON.readValue(json, java.util.LinkedHashMap.class));
 	}
 
 	private static Dossier.@Nullable Step currentStep(ResultSet rs) throws SQLException {

@@ -44,7 +44,9 @@ public class LegalForms {
 		REFUSAL("03", "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ"),
 		APOLOGY("04", "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ"),
 		STOP_NOTICE("05", "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ"),
-		CONTROL_SHEET("06", "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ");
+		CONTROL_SHEET("06", "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ"),
+		/** The e-form as filed (tờ khai), printed with the same font as the legal forms. */
+		EFORM("TK", "TỜ KHAI");
 
 		private final String number;
 		private final String title;
@@ -102,11 +104,13 @@ public class LegalForms {
 		List<Dossier.Event> history = repository.history(code);
 		Agency receiving = agencies.find(d.receivingUnitCode()).orElseThrow();
 		Agency deciding = agencies.find(d.agencyCode()).orElseThrow();
-		Agency issuer = form == Form.RECEIPT || form == Form.REFUSAL || form == Form.CONTROL_SHEET ? receiving : deciding;
+		Agency issuer = form == Form.RECEIPT || form == Form.REFUSAL || form == Form.CONTROL_SHEET
+				|| form == Form.EFORM ? receiving : deciding;
 		try (PdfPage pdf = new PdfPage()) {
 			pdf.header("UBND tỉnh " + province, issuer.name(), province + ", " + longDate(clock.instant()));
-			pdf.title(form.title);
-			pdf.subtitle("Mẫu số " + form.number + " - Mã hồ sơ: " + d.code());
+			pdf.title(form == Form.EFORM ? form.title + " " + String.valueOf(d.procedureName()).toUpperCase(VIETNAMESE)
+					: form.title);
+			pdf.subtitle((form == Form.EFORM ? "Tờ khai điện tử" : "Mẫu số " + form.number) + " - Mã hồ sơ: " + d.code());
 			switch (form) {
 				case RECEIPT -> receipt(pdf, d, receiving);
 				case SUPPLEMENT_REQUEST -> supplementRequest(pdf, d, deciding);
@@ -114,6 +118,7 @@ public class LegalForms {
 				case APOLOGY -> apology(pdf, d, deciding, history);
 				case STOP_NOTICE -> stop(pdf, d, history);
 				case CONTROL_SHEET -> controlSheet(pdf, d, history);
+				case EFORM -> eform(pdf, d);
 			}
 			return pdf.bytes();
 		}
@@ -157,14 +162,19 @@ public class LegalForms {
 		pdf.field("Nội dung yêu cầu giải quyết", String.valueOf(d.procedureName()));
 		ProcedureDetail.Case c = filedCases.of(d);
 		if (c != null && !c.documents().isEmpty()) {
-			pdf.paragraph("Thành phần hồ sơ nộp gồm:");
+			pdf.paragraph(d.components().isEmpty() ? "Thành phần hồ sơ theo quy định:" : "Thành phần hồ sơ đã nhận gồm:");
 			List<List<String>> rows = new ArrayList<>();
 			for (ProcedureDetail.Document doc : c.documents()) {
-				rows.add(List.of(Integer.toString(doc.ordinal()), doc.name(), Integer.toString(doc.originals()),
-						Integer.toString(doc.copies())));
+				List<Dossier.Component> held = d.components().stream().filter(h -> h.component().equals(doc.code())).toList();
+				if (!d.components().isEmpty() && held.isEmpty()) {
+					continue;
+				}
+				rows.add(List.of(Integer.toString(rows.size() + 1), doc.name(), Integer.toString(doc.originals()),
+						Integer.toString(doc.copies()), held.stream().map(LegalForms::howHeld).distinct()
+							.reduce((a, b) -> a + "; " + b).orElse("")));
 			}
-			pdf.table(List.of("TT", "Tên giấy tờ", "Bản chính", "Bản sao"), new float[] { 0.08f, 0.62f, 0.15f, 0.15f },
-					rows);
+			pdf.table(List.of("TT", "Tên giấy tờ", "Bản chính", "Bản sao", "Hình thức"),
+					new float[] { 0.07f, 0.5f, 0.11f, 0.1f, 0.22f }, rows);
 		}
 		pdf.field("Thời gian nhận hồ sơ", MINUTE.format(d.receivedAt()));
 		pdf.field("Thời gian trả kết quả giải quyết hồ sơ", d.dueAt() == null ? "Không có ngày hẹn trả"
@@ -174,6 +184,36 @@ public class LegalForms {
 		pdf.field("Tra cứu tình trạng hồ sơ", publicBaseUrl + "/track?code=" + d.code());
 		pdf.image(qr(publicBaseUrl + "/track?code=" + d.code()), 90, "Quét để tra cứu");
 		pdf.signatures("NGƯỜI NỘP HỒ SƠ", "(Ký và ghi rõ họ tên)", "NGƯỜI TIẾP NHẬN HỒ SƠ", "(Ký và ghi rõ họ tên)");
+	}
+
+	private static String howHeld(Dossier.Component h) {
+		return switch (h.kind()) {
+			case PAPER -> "Bản giấy";
+			case DATA -> "Khai thác dữ liệu";
+			case FILE -> h.reused() ? "Bản điện tử (kho dữ liệu)" : "Bản điện tử";
+		};
+	}
+
+	/** Tờ khai: the applicant and every answer of the case's e-form, as filed. */
+	private void eform(PdfPage pdf, Dossier d) {
+		applicantFields(pdf, d);
+		ProcedureDetail.Case c = filedCases.of(d);
+		if (c == null || c.form().fields().isEmpty()) {
+			pdf.paragraph("Thủ tục không có tờ khai điện tử.");
+		}
+		else {
+			List<List<String>> rows = new ArrayList<>();
+			for (vn.motcua.catalog.EForm.Field f : c.form().fields()) {
+				if (d.formData().containsKey(f.name())) {
+					rows.add(List.of(Integer.toString(rows.size() + 1), f.label(), f.text(d.formData().get(f.name()))));
+				}
+			}
+			pdf.table(List.of("TT", "Nội dung", "Kê khai"), new float[] { 0.07f, 0.43f, 0.5f }, rows);
+		}
+		pdf.field("Nộp lúc", MINUTE.format(d.submittedAt()));
+		pdf.paragraph("Tôi xin cam đoan những nội dung kê khai trên là đúng sự thật và chịu trách nhiệm trước pháp luật"
+				+ " về lời khai của mình.");
+		pdf.signatures("", "", "NGƯỜI KÊ KHAI", "(Ký và ghi rõ họ tên)");
 	}
 
 	private void supplementRequest(PdfPage pdf, Dossier d, Agency deciding) {

@@ -183,12 +183,16 @@ class KpiRollups {
 	Score.Catalog catalog(@Nullable List<String> units) {
 		return jdbc.sql("""
 				select count(*) as published, count(*) filter (where p.online_level <> 'NONE') as online,
-				       count(*) filter (where p.complete) as complete
+				       count(*) filter (where p.complete) as complete,
+				       count(*) filter (where p.audience <> 'CITIZEN') as business,
+				       count(*) filter (where p.audience <> 'CITIZEN' and p.online_level <> 'NONE') as business_online,
+				       count(*) filter (where p.audience <> 'CITIZEN' and p.online_level = 'FULL') as business_full
 				from catalog_procedure_publication p
 				where p.status = 'PUBLISHED' and not p.internal and (:all or p.agency_code = any(:units))""")
 			.param("all", units == null)
 			.param("units", units == null ? new String[0] : units.toArray(String[]::new))
-			.query((rs, n) -> new Score.Catalog(rs.getLong("published"), rs.getLong("online"), rs.getLong("complete")))
+			.query((rs, n) -> new Score.Catalog(rs.getLong("published"), rs.getLong("online"), rs.getLong("complete"),
+					rs.getLong("business"), rs.getLong("business_online"), rs.getLong("business_full")))
 			.single();
 	}
 

@@ -45,8 +45,20 @@ public class Kpis {
 		this.clock = clock;
 	}
 
-	/** The answer: figures and score. */
-	public record Report(KpiFigures figures, Score score) {
+	/** The answer: figures and score, and the catalog's business procedures offered online (the province reports it). */
+	public record Report(KpiFigures figures, Score score, BusinessProcedures businessProcedures) {
+	}
+
+	/**
+	 * Published procedures that serve businesses, and those of them offered online in part or in full: the share
+	 * the province reports as "100% of business procedures online". Of the catalog now, not of the period.
+	 */
+	public record BusinessProcedures(long published, long online, long fullyOnline) {
+
+		public java.math.@Nullable BigDecimal onlineRate() {
+			return published == 0 ? null : java.math.BigDecimal.valueOf(online * 100)
+				.divide(java.math.BigDecimal.valueOf(published), 2, java.math.RoundingMode.HALF_UP);
+		}
 	}
 
 	@Transactional(readOnly = true)
@@ -54,7 +66,9 @@ public class Kpis {
 		checkPeriod(from, to);
 		List<String> units = units(agency, caller);
 		KpiFigures f = rollups.figures(Grouping.TOTAL, from, to, end(to), units).getOrDefault("", KpiFigures.NONE);
-		return new Report(f, Score.of(f, rollups.catalog(units)));
+		Score.Catalog catalog = rollups.catalog(units);
+		return new Report(f, Score.of(f, catalog), new BusinessProcedures(catalog.business(), catalog.businessOnline(),
+				catalog.businessFullyOnline()));
 	}
 
 	private static void checkPeriod(LocalDate from, LocalDate to) {

@@ -15,7 +15,12 @@ public record Score(@Nullable BigDecimal total, BigDecimal max, @Nullable String
 	 * @param online those with an online service, partial or full
 	 * @param complete those published with every part the law requires
 	 */
-	record Catalog(long published, long online, long complete) {
+	/**
+	 * @param business published procedures that serve businesses (alone or with citizens), and of them those online
+	 *     in part or in full, and in full
+	 */
+	record Catalog(long published, long online, long complete, long business, long businessOnline,
+			long businessFullyOnline) {
 	}
 
 	static Score of(KpiFigures f, Catalog c) {

@@ -20,6 +20,11 @@ public class VietnamTime {
 		return instant == null ? "" : MINUTE.format(instant);
 	}
 
+	/** A day as typed ({@code YYYY-MM-DD} or dd/MM/yyyy) shown as dd/MM/yyyy; other text as it is. */
+	public String day(@Nullable String text) {
+		return text == null ? "" : Zones.parseDay(text).map(d -> d.format(Zones.DAY)).orElse(text);
+	}
+
 	/** Working time in working days of {@code dayLengthSeconds} and hours, signed. */
 	public String workingTime(@Nullable Duration d, int dayLengthSeconds) {
 		if (d == null) {

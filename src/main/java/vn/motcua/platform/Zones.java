@@ -19,6 +19,16 @@ public final class Zones {
 	private Zones() {
 	}
 
+	/** A day typed as dd/MM/yyyy or, as a date input sends it, yyyy-MM-dd; empty when it is neither. */
+	public static java.util.Optional<LocalDate> parseDay(String text) {
+		try {
+			return java.util.Optional.of(text.contains("/") ? LocalDate.parse(text.strip(), DAY) : LocalDate.parse(text.strip()));
+		}
+		catch (java.time.format.DateTimeParseException e) {
+			return java.util.Optional.empty();
+		}
+	}
+
 	/** Today in Vietnam by {@code clock}. */
 	public static LocalDate today(Clock clock) {
 		return LocalDate.now(clock.withZone(VIETNAM));

@@ -107,8 +107,15 @@ class CatalogApiIT {
 		assertThat(c.get("durationWorkingDays").asInt()).isEqualTo(1);
 		assertThat(c.get("cutoffTime").asString()).isEqualTo("15:00");
 		assertThat(c.get("feesVnd").get("ONLINE").asLong()).isZero();
-		assertThat(c.get("documents").size()).isEqualTo(4);
-		assertThat(c.get("documents").valueStream().anyMatch(d -> d.get("replacedByData").asBoolean())).isTrue();
+		// the birth registration's template: its published components, with codes, and its own e-form
+		assertThat(c.get("documents").valueStream().map(d -> d.get("code").asString()).toList())
+			.containsExactly("TK", "GCS", "GTTT", "GCNKH", "UQ");
+		assertThat(c.get("documents").valueStream().filter(d -> d.get("replacedByData").asBoolean())
+			.map(d -> d.get("code").asString()).toList()).containsExactly("GTTT", "GCNKH");
+		assertThat(c.get("form").get("fields").valueStream().map(f -> f.get("name").asString()).toList())
+			.contains("hoTenTre", "ngaySinh", "gioiTinh", "hoTenMe")
+			.doesNotContain("taxCode");
+		assertThat(r.json().get("audience").asString()).isEqualTo("CITIZEN");
 		assertThat(r.json().get("legalBasis").asString()).contains("Luật Hộ tịch");
 		assertThat(api.get("/api/v1/procedures/9.999999").status()).isEqualTo(404);
 	}

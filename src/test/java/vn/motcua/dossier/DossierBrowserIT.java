@@ -47,6 +47,7 @@ class DossierBrowserIT {
 		assertThat(browser.findElement(By.id("address")).getAttribute("value"))
 			.isEqualTo(citizen.person().currentAddress());
 		browser.findElement(By.id("phone")).sendKeys("0912345678");
+		click(wait, By.id("file-review"));
 		click(wait, By.id("file-submit"));
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("filed")));
 		String code = browser.findElement(By.id("dossier-code")).getText();

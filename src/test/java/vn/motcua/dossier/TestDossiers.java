@@ -22,7 +22,7 @@ final class TestDossiers {
 		return new Dossier("C-1", "9.900001", null, 1, "01", "SXD", "TTPVHCC", status, Channel.COUNTER,
 				new Applicant("CITIZEN", null, "Nguyễn Văn A", null, null, null, null, null, null), "officer", null, FILED,
 				FILED, dueAt, extendedDueAt, null, null, null, null, supplements, fee, paid, false, exemption, null,
-				"NOT_CHECKED", approved, null, step, "IN_TIME", 3);
+				"NOT_CHECKED", approved, null, step, "IN_TIME", 3, java.util.Map.of(), List.of(), false, false);
 	}
 
 	static Dossier in(DossierStatus status) {

@@ -43,6 +43,7 @@ class PaymentBrowserIT {
 		click(wait, By.id("submit-online"));
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("filing-form")));
 		browser.findElement(By.id("phone")).sendKeys("0912345678");
+		click(wait, By.id("file-review"));
 		click(wait, By.id("file-submit"));
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("filed")));
 		String code = browser.findElement(By.id("dossier-code")).getText();

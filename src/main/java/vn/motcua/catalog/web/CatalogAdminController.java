@@ -13,7 +13,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import tools.jackson.databind.JsonNode;
+import vn.motcua.catalog.Audience;
 import vn.motcua.catalog.NationalCatalogImport;
+import vn.motcua.catalog.TemplateJson;
 import vn.motcua.catalog.ProcedurePublication;
 import vn.motcua.catalog.ProcedureSettings;
 import vn.motcua.platform.InvalidParameter;
@@ -58,6 +60,32 @@ class CatalogAdminController {
 		int version = publication.abolish(code,
 				new ProcedurePublication.Decision(number, date, "ABOLISHED", date), actor.getName());
 		return Map.of("code", code, "version", version, "status", "ABOLISHED");
+	}
+
+	/** A case's template (components, e-form, electronic result): an administrative correction of the version in force. */
+	@PutMapping("/api/v1/admin/procedures/{code}/cases/{caseCode}/template")
+	Map<String, Object> template(@PathVariable String code, @PathVariable String caseCode, @RequestBody JsonNode body,
+			Authentication actor) {
+		ProcedurePublication.CaseTemplate template = TemplateJson.parseTemplate(body);
+		return publication.setTemplate(code, caseCode, template, actor.getName())
+			.map(ProcedureController::caseJson)
+			.orElseThrow(() -> new vn.motcua.platform.NotFound("Không có trường hợp " + caseCode + " của thủ tục " + code));
+	}
+
+	/** Đối tượng thực hiện: {@code {"audience":"CITIZEN|BUSINESS|BOTH"}}. */
+	@PutMapping("/api/v1/admin/procedures/{code}/audience")
+	Map<String, Object> audience(@PathVariable String code, @RequestBody JsonNode body, Authentication actor) {
+		Audience audience;
+		try {
+			audience = Audience.valueOf(body.path("audience").asString(""));
+		}
+		catch (IllegalArgumentException e) {
+			throw new InvalidParameter("audience", "CITIZEN, BUSINESS hoặc BOTH");
+		}
+		if (!publication.setAudience(code, audience, actor.getName())) {
+			throw new vn.motcua.platform.NotFound("Không có thủ tục mã " + code);
+		}
+		return Map.of("code", code, "audience", audience.name());
 	}
 
 	/** The province's settings of a procedure: {@code {"minAssuranceLevel": 1|2}}. */

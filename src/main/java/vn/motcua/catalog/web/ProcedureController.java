@@ -23,6 +23,7 @@ import vn.motcua.catalog.ProcedureImport;
 import vn.motcua.catalog.ProcedureQuery;
 import vn.motcua.catalog.ProcedureSummary;
 import vn.motcua.catalog.Procedures;
+import vn.motcua.catalog.TemplateJson;
 import vn.motcua.platform.DomainProblem;
 import vn.motcua.platform.InvalidParameter;
 import vn.motcua.platform.PageRequestParams;
@@ -117,6 +118,22 @@ class ProcedureController {
 		return m;
 	}
 
+	static Map<String, Object> caseJson(ProcedureDetail.Case c) {
+		Map<String, Object> cm = new LinkedHashMap<>();
+		cm.put("code", c.code());
+		cm.put("name", c.name());
+		cm.put("default", c.isDefault());
+		cm.put("durationWorkingDays", "DAYS".equals(c.durationUnit()) ? c.durationAmount() : null);
+		cm.put("durationHours", "HOURS".equals(c.durationUnit()) ? c.durationAmount() : null);
+		cm.put("noAppointmentDate", "NONE".equals(c.durationUnit()));
+		cm.put("cutoffTime", c.cutoffTime() == null ? null : c.cutoffTime().toString());
+		cm.put("feesVnd", c.feesVnd());
+		cm.put("documents", c.documents().stream().map(TemplateJson::toMap).toList());
+		cm.put("form", TemplateJson.toMap(c.form()));
+		cm.put("requiresElectronicResult", c.requiresElectronicResult());
+		return cm;
+	}
+
 	static Map<String, Object> detail(ProcedureDetail d) {
 		Map<String, Object> m = item(d.summary());
 		m.put("version", d.publication().version());
@@ -128,34 +145,13 @@ class ProcedureController {
 		m.put("publication", publication);
 		m.put("internal", d.summary().internal());
 		m.put("applicantTypes", d.applicantTypes());
+		m.put("audience", d.audience().name());
 		m.put("steps", d.steps());
 		m.put("methods", d.methods());
 		m.put("conditions", d.conditions());
 		m.put("result", d.result());
 		m.put("legalBasis", d.legalBasis());
-		m.put("cases", d.cases().stream().map(c -> {
-			Map<String, Object> cm = new LinkedHashMap<>();
-			cm.put("code", c.code());
-			cm.put("name", c.name());
-			cm.put("default", c.isDefault());
-			cm.put("durationWorkingDays", "DAYS".equals(c.durationUnit()) ? c.durationAmount() : null);
-			cm.put("durationHours", "HOURS".equals(c.durationUnit()) ? c.durationAmount() : null);
-			cm.put("noAppointmentDate", "NONE".equals(c.durationUnit()));
-			cm.put("cutoffTime", c.cutoffTime() == null ? null : c.cutoffTime().toString());
-			cm.put("feesVnd", c.feesVnd());
-			cm.put("documents", c.documents().stream().map(doc -> {
-				Map<String, Object> dm = new LinkedHashMap<>();
-				dm.put("name", doc.name());
-				dm.put("originals", doc.originals());
-				dm.put("copies", doc.copies());
-				dm.put("required", doc.required());
-				dm.put("template", doc.templateName());
-				dm.put("templateUrl", doc.templateUrl());
-				dm.put("replacedByData", doc.replacedByData());
-				return dm;
-			}).toList());
-			return cm;
-		}).toList());
+		m.put("cases", d.cases().stream().map(ProcedureController::caseJson).toList());
 		return m;
 	}
 

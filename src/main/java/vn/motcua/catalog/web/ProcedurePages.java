@@ -50,6 +50,7 @@ class ProcedurePages {
 		model.addAttribute("result", result);
 		model.addAttribute("hasNext", (long) (p + 1) * PAGE_SIZE < result.total());
 		model.addAttribute("fields", procedures.fields(staff));
+		model.addAttribute("businessOffer", procedures.businessOffer());
 		return htmx != null ? "catalog/search :: results" : "catalog/search";
 	}
 

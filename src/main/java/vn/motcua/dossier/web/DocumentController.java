@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -58,15 +56,7 @@ class DocumentController {
 	ResponseEntity<InputStreamResource> download(@PathVariable String code, @PathVariable UUID id,
 			Authentication caller) {
 		DossierDocuments.Download d = documents.open(code, id, callers.of(caller));
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(d.document().contentType()))
-			.contentLength(d.document().sizeBytes())
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(d.document().fileName(), java.nio.charset.StandardCharsets.UTF_8)
-						.build()
-						.toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.body(new InputStreamResource(d.content()));
+		return vn.motcua.document.Downloads.attachment(d.document(), d.content());
 	}
 
 	static Map<String, Object> json(StoredDocument d) {

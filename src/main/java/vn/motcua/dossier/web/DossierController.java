@@ -53,7 +53,8 @@ class DossierController {
 				text(a, "idNumber"), text(a, "fullName"), text(a, "dateOfBirth"), text(a, "taxCode"),
 				text(a, "businessName"), text(a, "phone"), text(a, "email"), text(a, "address")) : null;
 		Dossier d = dossiers.file(new FilingRequest(text(body, "procedureCode"), text(body, "caseCode"),
-				text(body, "channel"), applicant, text(body, "note")), callers.of(caller));
+				text(body, "channel"), applicant, text(body, "note"), components(body.path("documents")),
+				answers(body.path("formData"))), callers.of(caller));
 		return ResponseEntity.status(HttpStatus.CREATED).body(DossierJson.of(d));
 	}
 
@@ -140,6 +141,39 @@ class DossierController {
 		m.put("receivedAt", ApiTime.format(d.receivedAt()));
 		m.put("dueAt", ApiTime.format(d.dueAt()));
 		return m;
+	}
+
+	/** {@code [{"component","documentId"|"paper"}]}; a list of something else is a list of nothing usable. */
+	private static List<FilingRequest.ComponentInput> components(JsonNode list) {
+		if (list.isMissingNode() || list.isNull()) {
+			return List.of();
+		}
+		if (!list.isArray()) {
+			throw new InvalidParameter("documents", "documents là danh sách [{\"component\",\"documentId\"}]");
+		}
+		List<FilingRequest.ComponentInput> out = new java.util.ArrayList<>();
+		for (JsonNode c : list) {
+			out.add(new FilingRequest.ComponentInput(text(c, "component"), text(c, "documentId"),
+					c.path("paper").asBoolean(false)));
+		}
+		return out;
+	}
+
+	/** E-form answers as JSON values: text, numbers (exact), true/false; anything else kept for the form to refuse. */
+	private static Map<String, @Nullable Object> answers(JsonNode form) {
+		if (form.isMissingNode() || form.isNull()) {
+			return Map.of();
+		}
+		if (!form.isObject()) {
+			throw new InvalidParameter("formData", "formData là một đối tượng {\"tên trường\": giá trị}");
+		}
+		Map<String, @Nullable Object> out = new LinkedHashMap<>();
+		for (Map.Entry<String, JsonNode> e : form.properties()) {
+			JsonNode v = e.getValue();
+			out.put(e.getKey(), v.isNull() ? null : v.isString() ? v.asString() : v.isNumber() ? v.decimalValue()
+					: v.isBoolean() ? (Object) v.asBoolean() : v);
+		}
+		return out;
 	}
 
 	private static @Nullable String text(JsonNode node, String field) {

@@ -60,6 +60,19 @@ final class DossierJson {
 		a.put("email", d.applicant().email());
 		a.put("address", d.applicant().address());
 		m.put("applicant", a);
+		m.put("documents", d.components().stream().map(c -> {
+			Map<String, @Nullable Object> cm = new LinkedHashMap<>();
+			cm.put("component", c.component());
+			cm.put("documentId", c.documentId() == null ? null : c.documentId().toString());
+			cm.put("paper", c.paper());
+			cm.put("replacedByData", c.kind() == vn.motcua.dossier.Dossier.ComponentKind.DATA);
+			cm.put("fileName", c.fileName());
+			cm.put("reused", c.reused());
+			return cm;
+		}).toList());
+		m.put("formData", d.formData());
+		m.put("digitized", d.digitized());
+		m.put("electronicResult", d.electronicResult());
 		m.put("version", d.version());
 		return m;
 	}

@@ -21,8 +21,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import vn.motcua.catalog.ProcedureDetail;
-import vn.motcua.catalog.Procedures;
 import vn.motcua.dossier.ActionRequest;
 import vn.motcua.identity.Caller;
 import vn.motcua.identity.Callers;
@@ -31,20 +29,14 @@ import vn.motcua.dossier.DossierAction;
 import vn.motcua.dossier.DossierQuery;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.Dossiers;
-import vn.motcua.dossier.FilingRequest;
-import vn.motcua.identity.CitizenAccount;
-import vn.motcua.identity.CitizenAccounts;
 import vn.motcua.platform.DomainProblem;
 import vn.motcua.platform.InvalidFields;
 import vn.motcua.platform.Zones;
-import vn.motcua.registry.RegistryLookups;
-import vn.motcua.registry.RegistryPurpose;
-import vn.motcua.registry.Resident;
 
 /**
- * The dossier pages: a citizen files online with their data prefilled and follows their dossiers; officers
- * receive at the counter, work from inboxes with the working time left, and act on the dossier page, which
- * offers only the actions allowed now; anyone tracks a dossier by code and ID number.
+ * The dossier pages: a citizen follows their dossiers; officers work from inboxes with the working time left and
+ * act on the dossier page, which offers only the actions allowed now; anyone tracks a dossier by code and ID
+ * number. Filing has its own pages ({@link FilingPages}).
  */
 @Controller
 class DossierPages {
@@ -53,82 +45,17 @@ class DossierPages {
 
 	private final Dossiers dossiers;
 	private final Callers callers;
-	private final Procedures procedures;
-	private final CitizenAccounts citizens;
-	private final RegistryLookups registry;
 	private final MessageSource messages;
 	private final vn.motcua.dossier.DossierDocuments documents;
 	private final vn.motcua.dossier.DossierRatings ratings;
 
-	DossierPages(Dossiers dossiers, Callers callers, Procedures procedures, CitizenAccounts citizens,
-			RegistryLookups registry, MessageSource messages, vn.motcua.dossier.DossierDocuments documents,
+	DossierPages(Dossiers dossiers, Callers callers, MessageSource messages, vn.motcua.dossier.DossierDocuments documents,
 			vn.motcua.dossier.DossierRatings ratings) {
 		this.documents = documents;
 		this.ratings = ratings;
 		this.dossiers = dossiers;
 		this.callers = callers;
-		this.procedures = procedures;
-		this.citizens = citizens;
-		this.registry = registry;
 		this.messages = messages;
-	}
-
-	/** The online filing form, prefilled from the e-ID account and the population database. */
-	@GetMapping("/dossiers/new")
-	String newOnline(@RequestParam String procedure, Authentication auth, Model model) {
-		Caller caller = callers.of(auth);
-		if (!caller.citizen()) {
-			return "redirect:/staff/dossiers/new?procedure=" + procedure;
-		}
-		ProcedureDetail p = procedures.find(procedure, false)
-			.orElseThrow(() -> new vn.motcua.platform.NotFound("Không có thủ tục " + procedure));
-		CitizenAccount me = citizens.find(caller.username()).orElseThrow();
-		Resident r = registry.lookUp(me.idNumber(), new RegistryPurpose(me.idNumber(),
-				"Điền sẵn tờ khai thủ tục " + procedure, null)).resident().orElse(null);
-		Map<String, String> form = new LinkedHashMap<>();
-		form.put("type", me.businessTaxCode() == null ? "CITIZEN" : "BUSINESS");
-		form.put("idNumber", me.idNumber());
-		form.put("fullName", me.fullName());
-		form.put("dateOfBirth", me.dateOfBirth() == null ? "" : me.dateOfBirth().toString());
-		form.put("taxCode", me.businessTaxCode() == null ? "" : me.businessTaxCode());
-		form.put("businessName", me.businessName() == null ? "" : me.businessName());
-		form.put("address", r == null || r.currentAddress() == null ? "" : r.currentAddress());
-		form.put("phone", "");
-		form.put("email", "");
-		return filingForm(model, p, form, "ONLINE", List.of(), r != null);
-	}
-
-	@GetMapping("/staff/dossiers/new")
-	String newAtCounter(@RequestParam(required = false) @Nullable String procedure, Model model) {
-		ProcedureDetail p = procedure == null ? null : procedures.find(procedure, true).orElse(null);
-		Map<String, String> form = new LinkedHashMap<>();
-		for (String f : new String[] { "type", "idNumber", "fullName", "dateOfBirth", "taxCode", "businessName", "phone",
-				"email", "address" }) {
-			form.put(f, f.equals("type") ? "CITIZEN" : "");
-		}
-		return filingForm(model, p, form, "COUNTER", List.of(), false);
-	}
-
-	@PostMapping("/dossiers")
-	String file(@RequestParam Map<String, String> params, Authentication auth, Model model, Locale locale) {
-		Caller caller = callers.of(auth);
-		FilingRequest.ApplicantInput a = new FilingRequest.ApplicantInput(params.get("type"), params.get("idNumber"),
-				params.get("fullName"), params.get("dateOfBirth"), params.get("taxCode"), params.get("businessName"),
-				params.get("phone"), params.get("email"), params.get("address"));
-		String channel = caller.citizen() ? "ONLINE" : params.getOrDefault("channel", "COUNTER");
-		try {
-			Dossier d = dossiers.file(new FilingRequest(params.get("procedureCode"), params.get("caseCode"), channel, a,
-					params.get("note")), caller);
-			return "redirect:/dossiers/" + d.code() + "?filed";
-		}
-		catch (InvalidFields e) {
-			return filingForm(model, procedures.find(String.valueOf(params.get("procedureCode")), !caller.citizen())
-				.orElse(null), params, channel, e.messages(messages, locale), false);
-		}
-		catch (DomainProblem e) {
-			return filingForm(model, procedures.find(String.valueOf(params.get("procedureCode")), !caller.citizen())
-				.orElse(null), params, channel, List.of(e.getMessage()), false);
-		}
 	}
 
 	@GetMapping({ "/my/dossiers", "/staff/dossiers" })
@@ -163,6 +90,7 @@ class DossierPages {
 		model.addAttribute("steps", dossiers.steps(code, caller));
 		model.addAttribute("actions", dossiers.allowedActions(d, caller));
 		model.addAttribute("documents", documents.list(code, caller));
+		model.addAttribute("procedureCase", dossiers.procedureCase(d).orElse(null));
 		model.addAttribute("citizen", caller.citizen());
 		return "dossier/dossier";
 	}
@@ -278,16 +206,6 @@ class DossierPages {
 			dossiers.track(code.strip(), idNumber.strip()).ifPresent(d -> model.addAttribute("found", d));
 		}
 		return "dossier/track";
-	}
-
-	private String filingForm(Model model, @Nullable ProcedureDetail p, Map<String, String> form, String channel,
-			List<String> errors, boolean verified) {
-		model.addAttribute("procedure", p);
-		model.addAttribute("form", form);
-		model.addAttribute("channel", channel);
-		model.addAttribute("errors", errors);
-		model.addAttribute("verified", verified);
-		return "dossier/new";
 	}
 
 	private Row row(Dossier d) {

@@ -69,6 +69,12 @@ class KpiController {
 			return gm;
 		}).toList());
 		out.put("score", score);
+		Map<String, Object> business = new LinkedHashMap<>();
+		business.put("published", r.businessProcedures().published());
+		business.put("online", r.businessProcedures().online());
+		business.put("fullyOnline", r.businessProcedures().fullyOnline());
+		business.put("onlineRate", r.businessProcedures().onlineRate());
+		out.put("businessProcedures", business);
 		return out;
 	}
 }
