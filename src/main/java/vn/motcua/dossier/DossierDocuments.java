@@ -72,7 +72,7 @@ public class DossierDocuments implements vn.motcua.document.DocumentReaders {
 			// a scan of a component of the template: held as a file, in place of its paper entry
 			repository.holdComponent(code, doc.component(), Dossier.ComponentKind.FILE, doc.id(), false,
 					caller.username(), clock.instant());
-			repository.refreshDigitized(code);
+			repository.refreshHoldings(code);
 		}
 		journal.record(code, d.agencyCode(), clock.instant(), caller.username(), "DOCUMENT_ADDED", d.status(), d.status(),
 				doc.fileName(), Map.of("document", doc.id().toString(), "component", doc.component(), "fileName",

@@ -113,6 +113,6 @@ class FilingContents {
 		for (Held h : components) {
 			repository.holdComponent(code, h.component(), h.kind(), h.documentId(), h.reused(), actor, at);
 		}
-		repository.refreshDigitized(code);
+		repository.refreshHoldings(code);
 	}
 }

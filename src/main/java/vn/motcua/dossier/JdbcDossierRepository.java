@@ -139,13 +139,17 @@ class JdbcDossierRepository {
 	}
 
 	/**
-	 * Sets {@code digitized} from the components held (docs/api.md): at least one, and none on paper only. Not a
-	 * change of the dossier's version: no decision of anyone's rests on it.
+	 * Sets what the indicators read from the components held (docs/api.md): {@code digitized}, at least one and
+	 * none on paper only; {@code data_reused}, one supplied from a national database or the applicant's store
+	 * (Decision 766, 4.3); {@code store_reused}, one from the applicant's store (4.4). Not a change of the
+	 * dossier's version: no decision of anyone's rests on them.
 	 */
-	void refreshDigitized(String code) {
+	void refreshHoldings(String code) {
 		jdbc.sql("""
-				update dossier d set digitized = exists (select 1 from dossier_component c where c.dossier_code = d.code)
-				  and not exists (select 1 from dossier_component c where c.dossier_code = d.code and c.kind = 'PAPER')
+				update dossier d set (digitized, data_reused, store_reused) = (
+				  select count(*) > 0 and count(*) filter (where c.kind = 'PAPER') = 0,
+				         count(*) filter (where c.kind = 'DATA' or c.reused) > 0, count(*) filter (where c.reused) > 0
+				  from dossier_component c where c.dossier_code = d.code)
 				where code = ?""")
 			.param(code)
 			.update();

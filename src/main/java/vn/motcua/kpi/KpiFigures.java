@@ -12,18 +12,23 @@ import org.jspecify.annotations.Nullable;
  * @param feeDossiers received dossiers that owe a fee and are not exempted
  * @param dissatisfied received dossiers their applicant rated not satisfied
  * @param citizenData received dossiers filed from an e-ID account or checked against the population database
+ * @param dataReused received dossiers with a component whose data was reused, from a national database or the
+ *     applicant's store, instead of being handed in again (Decision 766, 4.3)
+ * @param storeReused received dossiers with a component taken from the applicant's personal store (4.4)
  */
 public record KpiFigures(long received, long receivedOnline, long onTime, long feeDossiers, long paidOnline,
-		long digitized, long electronicResult, long dissatisfied, long citizenData) {
+		long digitized, long electronicResult, long dissatisfied, long citizenData, long dataReused,
+		long storeReused) {
 
 	/** Nothing received. */
-	public static final KpiFigures NONE = new KpiFigures(0, 0, 0, 0, 0, 0, 0, 0, 0);
+	public static final KpiFigures NONE = new KpiFigures(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
 	/** The counts of two disjoint sets together. */
 	public KpiFigures plus(KpiFigures o) {
 		return new KpiFigures(received + o.received, receivedOnline + o.receivedOnline, onTime + o.onTime,
 				feeDossiers + o.feeDossiers, paidOnline + o.paidOnline, digitized + o.digitized,
-				electronicResult + o.electronicResult, dissatisfied + o.dissatisfied, citizenData + o.citizenData);
+				electronicResult + o.electronicResult, dissatisfied + o.dissatisfied, citizenData + o.citizenData,
+				dataReused + o.dataReused, storeReused + o.storeReused);
 	}
 
 	public @Nullable BigDecimal onlineRate() {

@@ -165,6 +165,10 @@ class FilingTemplatesIT {
 		assertThat(kpi.get("received").asLong()).isEqualTo(1);
 		assertThat(kpi.get("digitizedRate").decimalValue()).as("the scanned dossier counts as digitized")
 			.isEqualByComparingTo("100");
+		// its land paper was replaced by data: reuse (4.3), though nothing came from the applicant's store (4.4)
+		assertThat(indicator(kpi, "4.3").get("numerator").asLong()).isEqualTo(1);
+		assertThat(indicator(kpi, "4.4").get("numerator").asLong()).isZero();
+		assertThat(indicator(kpi, "4.4").get("score").isNull()).as("scored now, not left out").isFalse();
 	}
 
 	@Test
@@ -320,6 +324,11 @@ class FilingTemplatesIT {
 		return r.json();
 	}
 
+
+	private static JsonNode indicator(JsonNode kpi, String code) {
+		return kpi.get("score").get("groups").valueStream().flatMap(g -> g.get("indicators").valueStream())
+			.filter(i -> i.get("code").asString().equals(code)).findFirst().orElseThrow();
+	}
 
 	private java.net.http.HttpResponse<String> scan(String code, String component) throws Exception {
 		String boundary = "----motcua" + System.nanoTime();

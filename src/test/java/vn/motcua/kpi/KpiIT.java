@@ -106,10 +106,17 @@ class KpiIT {
 		assertThat(parts.get("denominator").asLong()).isEqualTo(8);
 		assertThat(parts.get("score").decimalValue()).as("the demo catalog gives SYT's procedures no steps or documents")
 			.isEqualByComparingTo("0");
-		// 0 + 12.5 + 2 + 4.5 + 6 × 1/3 + 6 × 12.5 % + 4 × 25 % + 0 + 4.17 = 26.92 of 2 + 20 + 2 + 6 + 6 + 6 + 4 + 2 + 6 = 54
+		for (int i : new int[] { 3, 4 }) {
+			JsonNode reuse = group(score, "Số hóa hồ sơ").get("indicators").get(i);
+			assertThat(reuse.get("code").asString()).isEqualTo(i == 3 ? "4.3" : "4.4");
+			assertThat(reuse.get("numerator").asLong()).as("migrated dossiers reused nothing").isZero();
+			assertThat(reuse.get("score").decimalValue()).isEqualByComparingTo("0");
+		}
+		// 0 + 12.5 + 2 + 4.5 + 6 × 1/3 + 6 × 12.5 % + 4 × 25 % + 0 + 0 + 0 + 4.17 = 26.92
+		// of 2 + 20 + 2 + 6 + 6 + 6 + 4 + 2 + 4 + 2 + 6 = 60
 		assertThat(score.get("total").decimalValue()).isEqualByComparingTo("26.92");
-		assertThat(score.get("max").decimalValue()).isEqualByComparingTo("54");
-		assertThat(score.get("rating").asString()).as("49.9 of 100").isEqualTo("Yếu");
+		assertThat(score.get("max").decimalValue()).isEqualByComparingTo("60");
+		assertThat(score.get("rating").asString()).as("44.87 of 100").isEqualTo("Yếu");
 	}
 
 	@Test

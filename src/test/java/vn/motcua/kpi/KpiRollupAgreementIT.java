@@ -222,9 +222,10 @@ class KpiRollupAgreementIT {
 		jdbc.sql("""
 				insert into dossier (code, procedure_code, agency_code, receiving_unit_code, channel, status, applicant_type,
 				  submitted_at, received_at, due_at, finished_at, returned_at, stopped_at, fee_vnd, fee_exemption,
-				  paid_online, digitized, electronic_result, rating, vneid_verified, registry_check)
+				  paid_online, digitized, electronic_result, rating, vneid_verified, registry_check, data_reused, store_reused)
 				values (:code, :procedure, :agency, :agency, :channel, :status, 'CITIZEN', :received, :received, :due,
-				  :finished, :returned, :stopped, :fee, :exemption, :paidOnline, :digitized, :electronic, :rating, :vneid, :registry)""")
+				  :finished, :returned, :stopped, :fee, :exemption, :paidOnline, :digitized, :electronic, :rating, :vneid, :registry,
+				  :dataReused, :storeReused)""")
 			.param("code", code)
 			.param("procedure", procedures.get(random.nextInt(procedures.size())))
 			.param("agency", agencies.get(random.nextInt(agencies.size())))
@@ -243,6 +244,8 @@ class KpiRollupAgreementIT {
 			.param("electronic", random.nextBoolean())
 			.param("rating", random.nextInt(5) == 0 ? "DISSATISFIED" : random.nextInt(4) == 0 ? "SATISFIED" : null)
 			.param("vneid", random.nextInt(3) == 0)
+			.param("dataReused", random.nextInt(3) == 0)
+			.param("storeReused", random.nextInt(4) == 0)
 			.param("registry", random.nextBoolean() ? "MATCH" : random.nextBoolean() ? "NOT_CHECKED" : "UNAVAILABLE")
 			.update();
 		int supplements = random.nextInt(20) < 12 ? 0 : random.nextInt(5) < 3 ? 1 : random.nextInt(3) < 2 ? 2 : 3;
@@ -282,6 +285,7 @@ class KpiRollupAgreementIT {
 				.params(agencies.get(random.nextInt(agencies.size())), code).update();
 			case 6 -> jdbc.sql("""
 					update dossier set paid_online = not paid_online, rating = 'DISSATISFIED', vneid_verified = not vneid_verified,
+					  data_reused = not data_reused, store_reused = not store_reused,
 					  registry_check = case when registry_check = 'MATCH' then 'NO_MATCH' else 'MATCH' end where code = ?""")
 				.param(code).update();
 			case 7 -> jdbc.sql("update dossier set received_at = ? where code = ?")
