@@ -223,7 +223,7 @@ public class NationalCatalogImport {
 				docs.add(new ProcedureDetail.Document(docCode, ordinal++, doc.path("TENGIAYTO").asString(""),
 						count(doc, "SOBANCHINH", 1), count(doc, "SOBANSAO", 0), doc.path("BATBUOC").asBoolean(true),
 						Texts.strippedOrNull(doc.path("TENMAUDON").asString(null)),
-						Texts.strippedOrNull(doc.path("URL").asString(null)), doc.path("THAYTHEBANGDULIEU").asBoolean(false)));
+						webLink(doc.path("URL").asString(null)), doc.path("THAYTHEBANGDULIEU").asBoolean(false)));
 			}
 			String caseName = Texts.strippedOrNull(part.path("TRUONGHOP").asString(null));
 			// a local system's export may carry the case's e-form (EFORM) and BatBuocDinhKemKetQua
@@ -238,6 +238,12 @@ public class NationalCatalogImport {
 					List.of()));
 		}
 		return cases;
+	}
+
+	/** A blank form's address, kept only when it is a web link (it becomes one on the pages). */
+	private static @Nullable String webLink(@Nullable String url) {
+		String u = Texts.strippedOrNull(url);
+		return u != null && TemplateJson.isWebLink(u) ? u : null;
 	}
 
 	private static int count(JsonNode doc, String field, int otherwise) {

@@ -43,6 +43,10 @@ public final class TemplateJson {
 			if (name.isEmpty() || name.length() > 500) {
 				errors.add(at + ".name", "catalog.template.document-name");
 			}
+			String url = text(d, "templateUrl");
+			if (url != null && !isWebLink(url)) {
+				errors.add(at + ".templateUrl", "catalog.template.url");
+			}
 			int copies = d.path("copies").isInt() ? d.path("copies").asInt() : d.path("copies").isMissingNode() ? 0 : -1;
 			int originals = d.path("originals").isInt() ? d.path("originals").asInt()
 					: d.path("originals").isMissingNode() ? 1 : -1;
@@ -65,6 +69,11 @@ public final class TemplateJson {
 		}
 		errors.throwIfAny();
 		return new ProcedurePublication.CaseTemplate(documents, form.form(), electronic.asBoolean(false));
+	}
+
+	/** Whether a blank form's address is a web link, the only kind the pages make a link of. */
+	static boolean isWebLink(String url) {
+		return url.matches("(?i)^https?://[^\\s\"<>]{1,1990}$");
 	}
 
 	/** A component as the API shows it. */

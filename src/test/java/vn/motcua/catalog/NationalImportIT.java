@@ -26,7 +26,8 @@ class NationalImportIT {
 			   {"KENH":2,"THOIGIAN":[{"THOIGIANGIAIQUYET":%d,"DONVITINH":"Ngày làm việc","PHILEPHI":[{"SOTIEN":50000}]}]}],
 			 "YEUCAU":"Không","MOTADOITUONGTHUCHIEN":"Công dân Việt Nam; Tổ chức",
 			 "KETQUATHUCHIEN":[{"MAKETQUA":"KQ1","TENKETQUA":"Giấy phép"}],
-			 "THANHPHANHOSO":[{"TRUONGHOP":"Cấp mới","GIAYTO":[{"MAGIAYTO":"1","TENGIAYTO":"Đơn đề nghị","TENMAUDON":"Mẫu 01","URL":"https://example.invalid/mau01.docx"}]}],
+			 "THANHPHANHOSO":[{"TRUONGHOP":"Cấp mới","GIAYTO":[{"MAGIAYTO":"1","TENGIAYTO":"Đơn đề nghị","TENMAUDON":"Mẫu 01","URL":"https://example.invalid/mau01.docx"},
+			   {"MAGIAYTO":"1","TENGIAYTO":"Bản vẽ","SOBANCHINH":0,"SOBANSAO":"2","BATBUOC":false,"URL":"javascript:alert(1)"}]}],
 			 "CANCUPHAPLY":[{"SOVANBAN":"Luật 01/2025/QH15","TENVANBAN":"Luật thử nghiệm"}]}""";
 
 	Api api;
@@ -48,6 +49,14 @@ class NationalImportIT {
 		assertThat(c.get("feesVnd").get("COUNTER").asLong()).isEqualTo(100000);
 		assertThat(c.get("feesVnd").get("ONLINE").asLong()).isEqualTo(50000);
 		assertThat(c.get("documents").get(0).get("template").asString()).isEqualTo("Mẫu 01");
+		// components keep the national code where it is usable, else their place; counts and "required" as given
+		assertThat(c.get("documents").valueStream().map(d -> d.get("code").asString()).toList())
+			.containsExactly("1", "TP02");
+		assertThat(c.get("documents").get(1).get("copies").asInt()).isEqualTo(2);
+		assertThat(c.get("documents").get(1).get("originals").asInt()).isZero();
+		assertThat(c.get("documents").get(1).get("required").asBoolean()).isFalse();
+		assertThat(c.get("documents").get(1).get("templateUrl").isNull()).as("not a web link").isTrue();
+		assertThat(v1.get("audience").asString()).as("citizens and organisations").isEqualTo("BOTH");
 		assertThat(v1.get("steps").asString()).isEqualTo("Nộp hồ sơ\nThẩm định");
 
 		// the same record again changes nothing

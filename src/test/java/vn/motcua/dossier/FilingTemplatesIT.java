@@ -73,7 +73,9 @@ class FilingTemplatesIT {
 	void aTemplateIsCheckedWholeWrittenByAdministratorsOnlyAndAudited() {
 		String caseCode = template();
 		String path = "/api/v1/admin/procedures/" + PROCEDURE + "/cases/" + caseCode + "/template";
-		Map<String, Object> bad = Map.of("documents", List.of(DOCUMENTS.get(0), DOCUMENTS.get(0)), "form",
+		Map<String, Object> scripted = new HashMap<>(DOCUMENTS.get(1));
+		scripted.put("templateUrl", "javascript:alert(1)");
+		Map<String, Object> bad = Map.of("documents", List.of(DOCUMENTS.get(0), DOCUMENTS.get(0), scripted), "form",
 				Map.of("fields", List.of(FIELDS.get(0), FIELDS.get(0),
 						Map.of("name", "x", "label", "X", "type", "select", "options", List.of()),
 						Map.of("name", "y", "label", "Y", "type", "colour"),
@@ -82,7 +84,8 @@ class FilingTemplatesIT {
 				"requiresElectronicResult", "yes");
 		Api.Response refused = put(path, bad, "admin");
 		assertThat(refused.status()).isEqualTo(400);
-		assertThat(errorFields(refused)).contains("documents[1].code", "form.fields.mucDich", "form.fields.x",
+		assertThat(errorFields(refused)).contains("documents[1].code", "documents[2].templateUrl", "form.fields.mucDich",
+				"form.fields.x",
 				"form.fields[3].type", "form.fields.z", "requiresElectronicResult");
 		assertThat(put(path, Map.of("documents", DOCUMENTS), "officer").status()).isEqualTo(403);
 		assertThat(put("/api/v1/admin/procedures/" + PROCEDURE + "/cases/NO-SUCH/template", Map.of("documents",

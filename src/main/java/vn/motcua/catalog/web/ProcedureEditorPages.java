@@ -59,6 +59,8 @@ class ProcedureEditorPages {
 		public String agencyCode = "";
 		public String onlineLevel = "PARTIAL";
 		public String applicantTypes = "";
+		/** CITIZEN, BUSINESS, BOTH; empty: read from the applicant types. */
+		public String audience = "";
 		public String durationAmount = "";
 		public String durationUnit = "DAYS";
 		public String cutoffTime = "";
@@ -84,6 +86,7 @@ class ProcedureEditorPages {
 		public void setAgencyCode(String v) { agencyCode = v; }
 		public void setOnlineLevel(String v) { onlineLevel = v; }
 		public void setApplicantTypes(String v) { applicantTypes = v; }
+		public void setAudience(String v) { audience = v; }
 		public void setDurationAmount(String v) { durationAmount = v; }
 		public void setDurationUnit(String v) { durationUnit = v; }
 		public void setCutoffTime(String v) { cutoffTime = v; }
@@ -122,6 +125,7 @@ class ProcedureEditorPages {
 		f.agencyCode = d.summary().agencyCode();
 		f.onlineLevel = d.summary().onlineLevel().name();
 		f.applicantTypes = String.join("; ", d.applicantTypes());
+		f.audience = d.audience().name();
 		f.durationAmount = c.durationAmount() == null ? "" : c.durationAmount().toString();
 		f.durationUnit = c.durationUnit();
 		f.cutoffTime = c.cutoffTime() == null ? "" : c.cutoffTime().toString();
@@ -205,6 +209,8 @@ class ProcedureEditorPages {
 		ProcedurePublication.Draft draft = new ProcedurePublication.Draft(form.name.strip(), form.field.strip(),
 				agency.get().code(), level, List.of(form.applicantTypes.split(";")).stream().map(String::strip)
 					.filter(s -> !s.isEmpty()).toList(),
+				java.util.Arrays.stream(vn.motcua.catalog.Audience.values()).filter(a -> a.name().equals(form.audience))
+					.findFirst().orElse(null),
 				online, Texts.strippedOrNull(form.steps), Texts.strippedOrNull(form.methods), Texts.strippedOrNull(form.conditions), Texts.strippedOrNull(form.result),
 				Texts.strippedOrNull(form.legalBasis), form.internal,
 				java.util.stream.Stream.concat(java.util.stream.Stream.of(new ProcedurePublication.CaseDraft(defaultCode,

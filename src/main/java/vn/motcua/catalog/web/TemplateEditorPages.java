@@ -57,6 +57,11 @@ class TemplateEditorPages {
 	/** One question as typed on the page; options one per line. */
 	record QuestionRow(String name, String label, String type, boolean required, String options, String when,
 			String equals) {
+
+		/** Rows of the options box: every option in view, up to five. */
+		public int optionRows() {
+			return (int) Math.max(1, Math.min(5, options.lines().count()));
+		}
 	}
 
 	@GetMapping("/admin/catalog/procedures/{code}/cases/{caseCode}/template")
