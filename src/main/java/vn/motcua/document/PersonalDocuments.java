@@ -67,6 +67,22 @@ public class PersonalDocuments {
 		return new PersonalDocument(file, t, "UPLOAD", null);
 	}
 
+	/**
+	 * A signed result joins its applicant's store ({@code kind: RESULT}), issued by the system on the signer's
+	 * behalf: the person's store when the applicant is a citizen with an ID number, kept under the dossier otherwise.
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	public StoredDocument issueResult(@Nullable String applicantIdNumber, String dossierCode, String title,
+			String fileName, byte[] pdf, String actor) {
+		StoredDocument file = applicantIdNumber == null
+				? store.store("dossier-result", dossierCode, "", fileName, new java.io.ByteArrayInputStream(pdf), actor)
+				: store.store("person", applicantIdNumber, "", fileName, new java.io.ByteArrayInputStream(pdf), actor);
+		jdbc.sql("update document set title = ?, kind = 'RESULT', dossier_code = ? where id = ?")
+			.params(title, dossierCode, file.id())
+			.update();
+		return file;
+	}
+
 	/** The caller's store, newest first. */
 	@Transactional(readOnly = true)
 	public Page list(Caller caller, int page, int size) {

@@ -7,7 +7,7 @@ import vn.motcua.platform.DomainProblem;
 /** A file that is not taken: wrong type, empty, or too large (413). */
 public final class RefusedDocument extends DomainProblem {
 
-	RefusedDocument(HttpStatus status, String detail) {
+	public RefusedDocument(HttpStatus status, String detail) {
 		super(status, status == HttpStatus.CONTENT_TOO_LARGE ? "too-large" : "invalid-document", detail);
 	}
 }

@@ -112,8 +112,10 @@ public class DossierDocuments implements vn.motcua.document.DocumentReaders {
 	@Override
 	public boolean mayRead(StoredDocument document, Caller caller) {
 		List<String> dossiers = document.ownerType().equals(OWNER) ? List.of(document.ownerId())
-				: jdbc.sql("select distinct dossier_code from dossier_component where document_id = ?")
-					.param(document.id())
+				: jdbc.sql("""
+						select dossier_code from dossier_component where document_id = :id
+						union select dossier_code from dossier_result where signed_document_id = :id""")
+					.param("id", document.id())
 					.query(String.class)
 					.list();
 		return dossiers.stream().anyMatch(code -> repository.find(code, false).filter(d -> access.canSee(caller, d)).isPresent());

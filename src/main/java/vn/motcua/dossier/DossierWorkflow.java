@@ -38,12 +38,14 @@ class DossierWorkflow {
 	private final FiledCases filedCases;
 	private final StaffAccounts staff;
 	private final DossierSteps steps;
+	private final DossierResults results;
 	private final Agencies agencies;
 	private final Clock clock;
 
 	DossierWorkflow(JdbcDossierRepository repository, DossierAccess access, DossierJournal journal, Deadlines deadlines,
-			FiledCases filedCases, StaffAccounts staff, DossierSteps steps, Agencies agencies,
+			FiledCases filedCases, StaffAccounts staff, DossierSteps steps, DossierResults results, Agencies agencies,
 			Clock clock) {
+		this.results = results;
 		this.repository = repository;
 		this.access = access;
 		this.journal = journal;
@@ -83,11 +85,17 @@ class DossierWorkflow {
 		if (action == DossierAction.ASSIGN) {
 			checkAssignee(d, fields.text("assignee"));
 		}
+		if (action == DossierAction.FINISH) {
+			results.requireFor(d);
+		}
 		Instant now = clock.instant();
 		Instant due = action == DossierAction.RECEIVE ? dueOnReceipt(d, now) : null;
 		DossierChange change = DossierLifecycle.decide(d, action, fields, now, due);
 		change = change.with(steps(action, d, fields, now, change.details()));
 		repository.apply(d, change);
+		if (action == DossierAction.FINISH) {
+			results.signDrafts(d, fields.actor()); // signed with the decision, or not at all
+		}
 		boolean supplementsChanged = change.request() != null || change.supplementCompletedAt() != null;
 		Dossier after = supplementsChanged ? repository.find(d.code(), false).orElseThrow()
 				: repository.reload(d.code(), d.supplements());

@@ -162,6 +162,11 @@ class JdbcDossierRepository {
 			.update();
 	}
 
+	/** A signed result was issued: counted as an electronic result (Decision 766, 4.1). */
+	void markElectronicResult(String code) {
+		jdbc.sql("update dossier set electronic_result = true where code = ?").param(code).update();
+	}
+
 	/** The deadline sweep's mark (in time, due soon, overdue): no change of the dossier's version. */
 	void markDeadline(String code, String state) {
 		jdbc.sql("update dossier set deadline_state = ? where code = ?").params(state, code).update();

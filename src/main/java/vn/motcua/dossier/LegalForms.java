@@ -1,24 +1,17 @@
 package vn.motcua.dossier;
 
-import java.awt.image.BufferedImage;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
 
 import vn.motcua.catalog.ProcedureDetail;
 import vn.motcua.organization.Agencies;
@@ -182,7 +175,7 @@ public class LegalForms {
 		pdf.field("Kênh nộp", channelName(d.channel()));
 		pdf.field("Nhận kết quả tại", d.channel() == Channel.POSTAL ? "Qua dịch vụ bưu chính công ích" : receiving.name());
 		pdf.field("Tra cứu tình trạng hồ sơ", publicBaseUrl + "/track?code=" + d.code());
-		pdf.image(qr(publicBaseUrl + "/track?code=" + d.code()), 90, "Quét để tra cứu");
+		pdf.image(vn.motcua.platform.QrCodes.image(publicBaseUrl + "/track?code=" + d.code()), 90, "Quét để tra cứu");
 		pdf.signatures("NGƯỜI NỘP HỒ SƠ", "(Ký và ghi rõ họ tên)", "NGƯỜI TIẾP NHẬN HỒ SƠ", "(Ký và ghi rõ họ tên)");
 	}
 
@@ -348,22 +341,6 @@ public class LegalForms {
 		throw new DossierProblems.ActionNotAllowedNow("Hồ sơ chưa có thao tác " + action + " để lập mẫu này.");
 	}
 
-	static BufferedImage qr(String text) {
-		try {
-			BitMatrix m = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 240, 240,
-					Map.of(EncodeHintType.MARGIN, 1, EncodeHintType.CHARACTER_SET, "UTF-8"));
-			BufferedImage image = new BufferedImage(m.getWidth(), m.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
-			for (int x = 0; x < m.getWidth(); x++) {
-				for (int y = 0; y < m.getHeight(); y++) {
-					image.setRGB(x, y, m.get(x, y) ? 0x000000 : 0xFFFFFF);
-				}
-			}
-			return image;
-		}
-		catch (WriterException e) {
-			throw new IllegalStateException("cannot encode " + text, e);
-		}
-	}
 
 	/** The same Vietnamese labels the pages show: the forms are issued in Vietnamese whatever the reader's language. */
 	private String label(String key) {

@@ -1,0 +1,263 @@
+package vn.motcua.dossier;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.motcua.catalog.ProcedureDetail;
+import vn.motcua.document.DocumentStore;
+import vn.motcua.document.PersonalDocuments;
+import vn.motcua.document.RefusedDocument;
+import vn.motcua.document.ResultSignatures;
+import vn.motcua.document.StoredDocument;
+import vn.motcua.identity.Caller;
+import vn.motcua.identity.Role;
+import vn.motcua.organization.Agencies;
+import vn.motcua.platform.InvalidParameter;
+import vn.motcua.platform.NotFound;
+import vn.motcua.platform.TextRules;
+
+/**
+ * Kết quả giải quyết as electronic documents (docs/api.md, "Results and electronic signatures"): the deciding
+ * unit's specialist or leader uploads drafts while the dossier is processed; FINISH signs every draft on the
+ * server with the deciding agency's certificate, in its own transaction, and issues the signed file to the
+ * applicant's store; anyone can verify a result by its id or its file. The applicant sees signed results only.
+ */
+@Service
+public class DossierResults {
+
+	private static final String DRAFT_OWNER = "dossier-result-draft";
+
+	private final DossierAccess access;
+	private final DocumentStore store;
+	private final PersonalDocuments personal;
+	private final ResultSignatures signatures;
+	private final JdbcDossierRepository repository;
+	private final FiledCases cases;
+	private final DossierJournal journal;
+	private final Agencies agencies;
+	private final JdbcClient jdbc;
+	private final Clock clock;
+	private final String publicBaseUrl;
+
+	DossierResults(DossierAccess access, DocumentStore store, PersonalDocuments personal, ResultSignatures signatures,
+			JdbcDossierRepository repository, FiledCases cases, DossierJournal journal, Agencies agencies,
+			JdbcClient jdbc, Clock clock, @Value("${motcua.public-base-url:http://localhost:8080}") String publicBaseUrl) {
+		this.access = access;
+		this.store = store;
+		this.personal = personal;
+		this.signatures = signatures;
+		this.repository = repository;
+		this.cases = cases;
+		this.journal = journal;
+		this.agencies = agencies;
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+	}
+
+	/**
+	 * @param sha256 of the file as it is now: the draft's, the signed one's once SIGNED
+	 * @param verifyUrl the public page behind the stamp's QR code
+	 */
+	public record Result(UUID id, String dossierCode, String title, String status, @Nullable Instant signedAt,
+			@Nullable String signer, String sha256, String verifyUrl, String fileName) {
+
+		public boolean signed() {
+			return "SIGNED".equals(status);
+		}
+	}
+
+	/** A result's public verification: nothing about the applicant. */
+	public record Verified(Result result, ResultSignatures.Verification signature, @Nullable String procedureName,
+			String agencyName) {
+	}
+
+	/** A file checked against the results MotCua issued. */
+	public record FileCheck(boolean valid, @Nullable UUID resultId, @Nullable String signer, @Nullable Instant signedAt,
+			@Nullable String reason) {
+	}
+
+	@Transactional
+	public Result draft(String code, @Nullable String title, String fileName, InputStream content, Caller caller) {
+		Dossier d = access.visible(code, caller, true);
+		boolean decides = d.agencyCode().equals(caller.unitCode()) && caller.has(Role.SPECIALIST)
+				|| caller.has(Role.DEPARTMENT_LEADER) && caller.unitCode() != null
+						&& agencies.isWithin(d.agencyCode(), caller.unitCode());
+		if (!decides) {
+			throw new DossierProblems.ActionForbidden("Chỉ chuyên viên, lãnh đạo của đơn vị giải quyết được dự thảo kết quả.");
+		}
+		if (d.status() != DossierStatus.PROCESSING) {
+			throw new DossierProblems.ActionNotAllowedNow("Chỉ dự thảo kết quả khi hồ sơ đang được giải quyết (PROCESSING).");
+		}
+		String t = title == null ? "" : title.strip();
+		if (t.isEmpty() || !TextRules.fits(t, TextRules.NAME)) {
+			throw new InvalidParameter("title", "Cần tên kết quả (tối đa " + TextRules.NAME + " ký tự).");
+		}
+		byte[] pdf = readPdf(content);
+		StoredDocument file = store.store(DRAFT_OWNER, code, "", fileName, new java.io.ByteArrayInputStream(pdf),
+				caller.username());
+		UUID id = UUID.randomUUID();
+		Instant now = clock.instant();
+		jdbc.sql("""
+				insert into dossier_result (id, dossier_code, title, status, draft_document_id, created_at, created_by)
+				values (?, ?, ?, 'DRAFT', ?, ?, ?)""")
+			.params(id, code, t, file.id(), Timestamp.from(now), caller.username())
+			.update();
+		journal.record(code, d.agencyCode(), now, caller.username(), "RESULT_DRAFTED", d.status(), d.status(), t,
+				Map.of("result", id.toString(), "sha256", file.sha256(), "fileName", file.fileName()));
+		return find(code, id).orElseThrow();
+	}
+
+	@Transactional(readOnly = true)
+	public List<Result> list(String code, Caller caller) {
+		access.visible(code, caller, false);
+		return results(code).stream().filter(r -> r.signed() || !caller.citizen()).toList();
+	}
+
+	/** The file of a result the caller may see (an applicant: signed ones only). */
+	@Transactional(readOnly = true)
+	public DossierDocuments.Download content(String code, UUID id, Caller caller) {
+		access.visible(code, caller, false);
+		Result r = find(code, id).filter(x -> x.signed() || !caller.citizen())
+			.orElseThrow(() -> new NotFound("Không có kết quả này."));
+		StoredDocument file = store.find(fileOf(id)).orElseThrow();
+		return new DossierDocuments.Download(file, store.open(file));
+	}
+
+	/** FINISH's precondition: a case that requires an electronic result has one. */
+	void requireFor(Dossier d) {
+		ProcedureDetail.Case c = cases.of(d);
+		if (c != null && c.requiresElectronicResult() && results(d.code()).isEmpty()) {
+			throw new DossierProblems.ActionNotAllowedNow(
+					"Thủ tục yêu cầu kết quả điện tử: cần dự thảo kết quả (tệp PDF) trước khi hoàn thành.");
+		}
+	}
+
+	/** At FINISH, in its transaction: signs every draft, issues it to the applicant, marks the dossier. */
+	void signDrafts(Dossier d, String actor) {
+		List<Result> drafts = results(d.code()).stream().filter(r -> !r.signed()).toList();
+		if (drafts.isEmpty()) {
+			return;
+		}
+		Instant now = clock.instant();
+		String agencyName = agencies.find(d.agencyCode()).map(a -> a.name()).orElse(d.agencyCode());
+		String applicant = "CITIZEN".equals(d.applicant().type()) ? d.applicant().idNumber() : null;
+		for (Result r : drafts) {
+			StoredDocument draft = store.find(fileOf(r.id())).orElseThrow();
+			byte[] pdf;
+			try (InputStream in = store.open(draft)) {
+				pdf = in.readAllBytes();
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+			ResultSignatures.Signed signed = signatures.sign(pdf, new ResultSignatures.Stamp(d.agencyCode(), agencyName,
+					now, r.verifyUrl(), "Kết quả giải quyết hồ sơ " + d.code()));
+			StoredDocument issued = personal.issueResult(applicant, d.code(), r.title(),
+					"ket-qua-" + d.code() + "-" + r.id().toString().substring(0, 8) + ".pdf", signed.pdf(), actor);
+			jdbc.sql("""
+					update dossier_result set status = 'SIGNED', signed_document_id = ?, signed_at = ?, signer = ?
+					where id = ?""")
+				.params(issued.id(), Timestamp.from(now), signed.signer(), r.id())
+				.update();
+			journal.record(d.code(), d.agencyCode(), now, actor, "RESULT_SIGNED", DossierStatus.FINISHED, DossierStatus.FINISHED, r.title(),
+					Map.of("result", r.id().toString(), "sha256", signed.sha256(), "signer", signed.signer()));
+		}
+		repository.markElectronicResult(d.code());
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Verified> verification(UUID id) {
+		return jdbc.sql("select dossier_code from dossier_result where id = ? and status = 'SIGNED'").param(id)
+			.query(String.class).optional()
+			.flatMap(code -> find(code, id))
+			.map(r -> {
+				StoredDocument file = store.find(fileOf(id)).orElseThrow();
+				byte[] pdf;
+				try (InputStream in = store.open(file)) {
+					pdf = in.readAllBytes();
+				}
+				catch (IOException e) {
+					throw new UncheckedIOException(e);
+				}
+				Dossier d = repository.find(r.dossierCode(), false).orElseThrow();
+				return new Verified(r, signatures.verify(pdf), d.procedureName(),
+						agencies.find(d.agencyCode()).map(a -> a.name()).orElse(d.agencyCode()));
+			});
+	}
+
+	/** A file someone holds: intact, trusted, and one of the results MotCua issued. */
+	@Transactional(readOnly = true)
+	public FileCheck verifyFile(InputStream content) {
+		byte[] pdf = readPdf(content);
+		ResultSignatures.Verification v = signatures.verify(pdf);
+		if (!v.valid()) {
+			return new FileCheck(false, null, v.signer(), v.signedAt(), v.reason());
+		}
+		Optional<UUID> issued = jdbc.sql("""
+				select r.id from dossier_result r join document f on f.id = r.signed_document_id where f.sha256 = ?""")
+			.param(v.sha256())
+			.query(UUID.class)
+			.optional();
+		return issued.map(id -> new FileCheck(true, id, v.signer(), v.signedAt(), null))
+			.orElseGet(() -> new FileCheck(false, null, v.signer(), v.signedAt(),
+					"Chữ ký hợp lệ nhưng tệp không phải kết quả do hệ thống cấp."));
+	}
+
+	private static byte[] readPdf(InputStream content) {
+		byte[] pdf;
+		try {
+			pdf = content.readNBytes((int) DocumentStore.MAX_BYTES + 1);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		if (pdf.length > DocumentStore.MAX_BYTES) {
+			throw new RefusedDocument(HttpStatus.CONTENT_TOO_LARGE, "Tệp vượt quá " + DocumentStore.MAX_BYTES / 1024 / 1024 + " MB.");
+		}
+		if (pdf.length < 5 || !new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1).equals("%PDF-")
+				|| !ResultSignatures.readable(pdf)) {
+			throw new RefusedDocument(HttpStatus.BAD_REQUEST, "Kết quả phải là tệp PDF đọc được.");
+		}
+		return pdf;
+	}
+
+	private UUID fileOf(UUID result) {
+		return jdbc.sql("select coalesce(signed_document_id, draft_document_id) from dossier_result where id = ?")
+			.param(result)
+			.query(UUID.class)
+			.single();
+	}
+
+	private Optional<Result> find(String code, UUID id) {
+		return results(code).stream().filter(r -> r.id().equals(id)).findFirst();
+	}
+
+	private List<Result> results(String code) {
+		return jdbc.sql("""
+				select r.*, f.sha256, f.file_name from dossier_result r
+				join document f on f.id = coalesce(r.signed_document_id, r.draft_document_id)
+				where r.dossier_code = ? order by r.created_at, r.id""")
+			.param(code)
+			.query((rs, n) -> new Result(rs.getObject("id", UUID.class), rs.getString("dossier_code"),
+					rs.getString("title"), rs.getString("status"), JdbcDossierRepository.instant(rs, "signed_at"),
+					rs.getString("signer"), rs.getString("sha256"),
+					publicBaseUrl + "/results/" + rs.getObject("id", UUID.class), rs.getString("file_name")))
+			.list();
+	}
+}

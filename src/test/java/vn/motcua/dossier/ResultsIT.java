@@ -1,0 +1,118 @@
+package vn.motcua.dossier;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.motcua.Api;
+import vn.motcua.MotCuaIntegrationTest;
+import vn.motcua.TestProcedures;
+import vn.motcua.WebSession;
+import vn.motcua.sandbox.DemoCitizens;
+import vn.motcua.sandbox.DemoCitizens.DemoCitizen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Results as signed electronic documents (docs/api.md, "Results and electronic signatures"): a case that
+ * requires one cannot finish without it; FINISH signs the drafts; the applicant sees signed results only, in the
+ * dossier and in their store; other units get 404; verification by id and by file.
+ */
+@MotCuaIntegrationTest
+class ResultsIT {
+
+	private static final String PROCEDURE = "9.900017";
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@LocalServerPort
+	int port;
+
+	Api api;
+
+	DossierTestSupport dossiers;
+
+	@Test
+	void aRequiredResultIsSignedAtFinishAndReachesTheApplicantSignedOnly() throws Exception {
+		TestProcedures.ensure(api, PROCEDURE, "Thủ tục kiểm thử kết quả điện tử", "SXD", 3, 0);
+		String caseCode = api.get("/api/v1/procedures/" + PROCEDURE).json().get("cases").get(0).get("code").asString();
+		Api.Response set = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/admin/procedures/" + PROCEDURE
+				+ "/cases/" + caseCode + "/template"))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString("{\"documents\":[],\"form\":{\"fields\":[]},\"requiresElectronicResult\":true}")),
+				api.token("admin"));
+		assertThat(set.status()).as(set.body()).isEqualTo(200);
+		DemoCitizen citizen = DemoCitizens.all().stream().filter(c -> c.taxCode() == null).skip(4).findFirst().orElseThrow();
+		Map<String, Object> applicant = new HashMap<>(Map.of("type", "CITIZEN", "idNumber", citizen.person().idNumber(),
+				"fullName", citizen.person().fullName(), "dateOfBirth", citizen.person().dateOfBirth().toString()));
+		Api.Response filed = api.postJson("/api/v1/dossiers", Map.of("procedureCode", PROCEDURE, "channel", "COUNTER",
+				"applicant", applicant), api.token("officer"));
+		String code = filed.json().get("code").asString();
+		dossiers.ok("officer", code, "FORWARD", Map.of());
+		dossiers.ok("specialist", code, "APPROVE", Map.of("note", "Đạt"));
+		Api.Response refused = dossiers.act("leader", code, "FINISH", Map.of("note", "Đồng ý"));
+		assertThat(refused.status()).as("no result yet").isEqualTo(409);
+		assertThat(refused.json().get("detail").asString()).contains("kết quả điện tử");
+
+		HttpResponse<String> draft = upload(code, "specialist", "Giấy phép");
+		assertThat(draft.statusCode()).as(draft.body()).isEqualTo(201);
+		String id = JSON.readTree(draft.body()).get("id").asString();
+		WebSession web = WebSession.citizen(port, citizen.person().idNumber(), citizen.level());
+		assertThat(web.json("GET", "/api/v1/dossiers/" + code + "/results", null).json()).as("a draft is not the applicant's")
+			.isEmpty();
+		assertThat(web.download("/api/v1/dossiers/" + code + "/results/" + id + "/content").statusCode()).isEqualTo(404);
+		assertThat(api.get("/api/v1/results/" + id + "/verification").status()).as("a draft is not issued").isEqualTo(404);
+		assertThat(upload(code, "specialist.stp", "Giấy phép").statusCode()).isEqualTo(404);
+		assertThat(upload(code, "leader", "").statusCode()).as("a result needs a title").isEqualTo(400);
+
+		dossiers.ok("leader", code, "FINISH", Map.of("note", "Đồng ý"));
+		JsonNode d = api.get("/api/v1/dossiers/" + code, api.token("officer")).json();
+		assertThat(d.get("electronicResult").asBoolean()).isTrue();
+		JsonNode signed = web.json("GET", "/api/v1/dossiers/" + code + "/results", null).json().get(0);
+		assertThat(signed.get("status").asString()).isEqualTo("SIGNED");
+		assertThat(signed.get("signer").asString()).isEqualTo("Sở Xây dựng");
+		byte[] pdf = web.download("/api/v1/dossiers/" + code + "/results/" + id + "/content").body();
+		assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+		assertThat(api.get("/api/v1/dossiers/" + code + "/results/" + id + "/content", api.token("specialist.stp")).status())
+			.isEqualTo(404);
+		// the result joined the applicant's store, where it can be reused
+		JsonNode store = web.json("GET", "/api/v1/documents", null).json().get("items");
+		assertThat(store.valueStream().filter(x -> x.get("kind").asString().equals("RESULT"))
+			.map(x -> x.get("dossierCode").asString()).toList()).contains(code);
+		JsonNode verified = api.get("/api/v1/results/" + id + "/verification").json();
+		assertThat(verified.get("valid").asBoolean()).isTrue();
+		assertThat(verified.toString()).doesNotContain(citizen.person().idNumber(), citizen.person().fullName());
+		// the history and the audit say who signed what
+		assertThat(api.get("/api/v1/dossiers/" + code + "/history", api.token("officer")).json().valueStream()
+			.map(h -> h.get("action").asString()).toList()).contains("RESULT_DRAFTED", "RESULT_SIGNED", "FINISH");
+	}
+
+	private HttpResponse<String> upload(String code, String user, String title) throws Exception {
+		byte[] pdf = ("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+				+ "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+			.getBytes(StandardCharsets.ISO_8859_1);
+		String boundary = "----motcua" + System.nanoTime();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\n" + title + "\r\n--"
+				+ boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"giay-phep.pdf\"\r\n"
+				+ "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(pdf);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/dossiers/" + code
+				+ "/results"))
+			.header("Authorization", "Bearer " + api.token(user))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+}
