@@ -22,7 +22,6 @@ import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,10 +29,9 @@ import vn.motcua.platform.Hashes;
 import vn.motcua.platform.MotCuaProperties;
 
 /**
- * Files under {@code {data dir}/documents/yyyy/MM/{id}}, written to a temporary file first and moved into
+ * Files under {@code {data dir}/documents/yyyy/MM/{id}} ({@code motcua.documents.store=filesystem}; one instance only), written to a temporary file first and moved into
  * place, so a half-written file never has metadata; the metadata row commits with the caller's change.
  */
-@Service
 class FileSystemDocumentStore implements DocumentStore {
 
 	private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy/MM").withZone(ZoneOffset.UTC);
@@ -118,13 +116,13 @@ class FileSystemDocumentStore implements DocumentStore {
 		return jdbc.sql("select * from document where owner_type = :t and owner_id = :o order by stored_at, id")
 			.param("t", ownerType)
 			.param("o", ownerId)
-			.query(FileSystemDocumentStore::row)
+			.query(Documents::row)
 			.list();
 	}
 
 	@Override
 	public Optional<StoredDocument> find(UUID id) {
-		return jdbc.sql("select * from document where id = :id").param("id", id).query(FileSystemDocumentStore::row).optional();
+		return jdbc.sql("select * from document where id = :id").param("id", id).query(Documents::row).optional();
 	}
 
 	@Override
@@ -149,12 +147,5 @@ class FileSystemDocumentStore implements DocumentStore {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-	}
-
-	private static StoredDocument row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-		return new StoredDocument(rs.getObject("id", UUID.class), rs.getString("owner_type"), rs.getString("owner_id"),
-				rs.getString("component"), rs.getString("file_name"), rs.getString("content_type"),
-				rs.getLong("size_bytes"), rs.getString("sha256"), rs.getTimestamp("stored_at").toInstant(),
-				rs.getString("stored_by"));
 	}
 }

@@ -120,10 +120,7 @@ public class PersonalDocuments {
 	}
 
 	private static PersonalDocument row(ResultSet rs, int n) throws SQLException {
-		StoredDocument file = new StoredDocument(rs.getObject("id", UUID.class), rs.getString("owner_type"),
-				rs.getString("owner_id"), rs.getString("component"), rs.getString("file_name"),
-				rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
-				rs.getTimestamp("stored_at").toInstant(), rs.getString("stored_by"));
+		StoredDocument file = Documents.row(rs, n);
 		return new PersonalDocument(file, rs.getString("title"), rs.getString("kind"), rs.getString("dossier_code"));
 	}
 }

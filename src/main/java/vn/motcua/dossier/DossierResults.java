@@ -95,10 +95,7 @@ public class DossierResults {
 	@Transactional
 	public Result draft(String code, @Nullable String title, String fileName, InputStream content, Caller caller) {
 		Dossier d = access.visible(code, caller, true);
-		boolean decides = d.agencyCode().equals(caller.unitCode()) && caller.has(Role.SPECIALIST)
-				|| caller.has(Role.DEPARTMENT_LEADER) && caller.unitCode() != null
-						&& agencies.isWithin(d.agencyCode(), caller.unitCode());
-		if (!decides) {
+		if (!decides(d, caller)) {
 			throw new DossierProblems.ActionForbidden("Chỉ chuyên viên, lãnh đạo của đơn vị giải quyết được dự thảo kết quả.");
 		}
 		if (d.status() != DossierStatus.PROCESSING) {
@@ -121,6 +118,18 @@ public class DossierResults {
 		journal.record(code, d.agencyCode(), now, caller.username(), "RESULT_DRAFTED", d.status(), d.status(), t,
 				Map.of("result", id.toString(), "sha256", file.sha256(), "fileName", file.fileName()));
 		return find(code, id).orElseThrow();
+	}
+
+	/** The deciding unit's specialists and leaders draft results. */
+	private boolean decides(Dossier d, Caller caller) {
+		return d.agencyCode().equals(caller.unitCode()) && caller.has(Role.SPECIALIST)
+				|| caller.has(Role.DEPARTMENT_LEADER) && caller.unitCode() != null
+						&& agencies.isWithin(d.agencyCode(), caller.unitCode());
+	}
+
+	/** Whether the page offers the caller to draft a result now. */
+	public boolean mayDraft(Dossier d, Caller caller) {
+		return !caller.citizen() && d.status() == DossierStatus.PROCESSING && decides(d, caller);
 	}
 
 	@Transactional(readOnly = true)
@@ -148,11 +157,15 @@ public class DossierResults {
 		}
 	}
 
-	/** At FINISH, in its transaction: signs every draft, issues it to the applicant, marks the dossier. */
-	void signDrafts(Dossier d, String actor) {
+	/**
+	 * At FINISH, in its transaction: signs every draft, issues it to the applicant, marks the dossier.
+	 *
+	 * @return whether anything was signed
+	 */
+	boolean signDrafts(Dossier d, String actor) {
 		List<Result> drafts = results(d.code()).stream().filter(r -> !r.signed()).toList();
 		if (drafts.isEmpty()) {
-			return;
+			return false;
 		}
 		Instant now = clock.instant();
 		String agencyName = agencies.find(d.agencyCode()).map(a -> a.name()).orElse(d.agencyCode());
@@ -179,6 +192,7 @@ public class DossierResults {
 					Map.of("result", r.id().toString(), "sha256", signed.sha256(), "signer", signed.signer()));
 		}
 		repository.markElectronicResult(d.code());
+		return true;
 	}
 
 	@Transactional(readOnly = true)

@@ -93,15 +93,16 @@ class DossierWorkflow {
 		DossierChange change = DossierLifecycle.decide(d, action, fields, now, due);
 		change = change.with(steps(action, d, fields, now, change.details()));
 		repository.apply(d, change);
-		if (action == DossierAction.FINISH) {
-			results.signDrafts(d, fields.actor()); // signed with the decision, or not at all
-		}
 		boolean supplementsChanged = change.request() != null || change.supplementCompletedAt() != null;
 		Dossier after = supplementsChanged ? repository.find(d.code(), false).orElseThrow()
 				: repository.reload(d.code(), d.supplements());
 		// last: the audit chain's lock is held from here to the commit, so nothing else waits behind it
 		journal.record(d.code(), d.agencyCode(), now, fields.actor(), action.recordedAs(), d.status(), change.to(),
 				fields.note(), change.details());
+		if (action == DossierAction.FINISH && results.signDrafts(d, fields.actor())) {
+			// signed with the decision, in its transaction, or not at all
+			return repository.reload(d.code(), after.supplements());
+		}
 		return after;
 	}
 

@@ -63,6 +63,10 @@ class ResultsIT {
 		assertThat(refused.status()).as("no result yet").isEqualTo(409);
 		assertThat(refused.json().get("detail").asString()).contains("kết quả điện tử");
 
+		WebSession specialist = new WebSession(port);
+		specialist.signIn("specialist", "specialist");
+		assertThat(specialist.get("/dossiers/" + code).body()).as("the deciding unit is offered the draft form")
+			.contains("id=\"result-form\"");
 		HttpResponse<String> draft = upload(code, "specialist", "Giấy phép");
 		assertThat(draft.statusCode()).as(draft.body()).isEqualTo(201);
 		String id = JSON.readTree(draft.body()).get("id").asString();
@@ -91,6 +95,19 @@ class ResultsIT {
 		JsonNode verified = api.get("/api/v1/results/" + id + "/verification").json();
 		assertThat(verified.get("valid").asBoolean()).isTrue();
 		assertThat(verified.toString()).doesNotContain(citizen.person().idNumber(), citizen.person().fullName());
+		// the page behind the QR code and the page that checks a file, for anyone
+		WebSession anyone = new WebSession(port);
+		HttpResponse<String> page = anyone.get("/results/" + id);
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("data-valid=\"true\"", "Sở Xây dựng").doesNotContain(citizen.person().fullName());
+		String form = anyone.get("/results/verify").body();
+		HttpResponse<String> checked = anyone.postFile("/results/verify", WebSession.csrf(form), "file", "kq.pdf",
+				"application/pdf", pdf);
+		assertThat(checked.body()).contains("data-valid=\"true\"");
+		byte[] changed = pdf.clone();
+		changed[20] ^= 1;
+		assertThat(anyone.postFile("/results/verify", WebSession.csrf(form), "file", "kq.pdf", "application/pdf", changed)
+			.body()).contains("data-valid=\"false\"");
 		// the history and the audit say who signed what
 		assertThat(api.get("/api/v1/dossiers/" + code + "/history", api.token("officer")).json().valueStream()
 			.map(h -> h.get("action").asString()).toList()).contains("RESULT_DRAFTED", "RESULT_SIGNED", "FINISH");

@@ -48,9 +48,11 @@ class DossierPages {
 	private final MessageSource messages;
 	private final vn.motcua.dossier.DossierDocuments documents;
 	private final vn.motcua.dossier.DossierRatings ratings;
+	private final vn.motcua.dossier.DossierResults results;
 
 	DossierPages(Dossiers dossiers, Callers callers, MessageSource messages, vn.motcua.dossier.DossierDocuments documents,
-			vn.motcua.dossier.DossierRatings ratings) {
+			vn.motcua.dossier.DossierRatings ratings, vn.motcua.dossier.DossierResults results) {
+		this.results = results;
 		this.documents = documents;
 		this.ratings = ratings;
 		this.dossiers = dossiers;
@@ -91,6 +93,8 @@ class DossierPages {
 		model.addAttribute("actions", dossiers.allowedActions(d, caller));
 		model.addAttribute("documents", documents.list(code, caller));
 		model.addAttribute("procedureCase", dossiers.procedureCase(d).orElse(null));
+		model.addAttribute("results", results.list(code, caller));
+		model.addAttribute("mayDraftResult", results.mayDraft(d, caller));
 		model.addAttribute("citizen", caller.citizen());
 		return "dossier/dossier";
 	}
