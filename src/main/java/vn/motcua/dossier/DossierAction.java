@@ -80,7 +80,9 @@ public enum DossierAction {
 
 	/** How a field of an action is written: free text, one item per line, an amount in đồng, a date and time. */
 	public enum FieldKind {
-		TEXT, LINES, AMOUNT, TIME
+		TEXT, LINES, AMOUNT, TIME,
+		/** One of {@link #choices}. */
+		CHOICE
 	}
 
 	private final Actor actor;
@@ -114,7 +116,12 @@ public enum DossierAction {
 
 	/** Fields the action takes when they are given, beside the required ones. */
 	public List<String> optionalFields() {
-		return this == HAND_OVER ? List.of("note") : List.of();
+		return switch (this) {
+			case HAND_OVER -> List.of("note");
+			// how the result was handed over: in the system, at the counter, by post
+			case RETURN_RESULT -> List.of("handover");
+			default -> List.of();
+		};
 	}
 
 	/** How {@code field} is written, for the API's checks and the page's form alike. */
@@ -123,8 +130,14 @@ public enum DossierAction {
 			case "items" -> FieldKind.LINES;
 			case "amountVnd" -> FieldKind.AMOUNT;
 			case "newDueAt" -> FieldKind.TIME;
+			case "handover" -> FieldKind.CHOICE;
 			default -> FieldKind.TEXT;
 		};
+	}
+
+	/** The values a {@link FieldKind#CHOICE} field takes. */
+	public static List<String> choices(String field) {
+		return "handover".equals(field) ? List.of("ELECTRONIC", "COUNTER", "POSTAL") : List.of();
 	}
 
 	/** Whether the action ends the dossier without a result (a page marks it as one to think twice about). */

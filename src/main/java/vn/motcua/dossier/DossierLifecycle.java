@@ -49,6 +49,10 @@ final class DossierLifecycle {
 			return ((Number) values.get("amountVnd")).longValue();
 		}
 
+		boolean has(String name) {
+			return values.get(name) != null && !String.valueOf(values.get(name)).isBlank();
+		}
+
 		boolean flag(String name) {
 			return Boolean.TRUE.equals(values.get(name));
 		}
@@ -100,7 +104,11 @@ final class DossierLifecycle {
 			}
 			case APPROVE -> set.put("approved", true);
 			case FINISH -> set.put("finished_at", now);
-			case RETURN_RESULT -> set.put("returned_at", now);
+			case RETURN_RESULT -> {
+				set.put("returned_at", now);
+				details.put("handover", f.has("handover") ? f.text("handover")
+						: d.channel() == Channel.POSTAL ? "POSTAL" : d.electronicResult() ? "ELECTRONIC" : "COUNTER");
+			}
 			case SETTLE_PAYMENT -> {
 				long paid = d.paidVnd() + f.amount();
 				set.put("paid_vnd", paid);

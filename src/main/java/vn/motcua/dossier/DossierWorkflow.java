@@ -192,6 +192,13 @@ class DossierWorkflow {
 				}
 			}
 		}
+		for (String field : action.optionalFields()) {
+			Object value = values.get(field);
+			if (action.fieldKind(field) == DossierAction.FieldKind.CHOICE && value != null
+					&& !DossierAction.choices(field).contains(String.valueOf(value))) {
+				errors.add(field, "dossier.choice.invalid", String.join(", ", DossierAction.choices(field)));
+			}
+		}
 		// docs/api.md, "Bad input, everywhere": free text up to 4,000 characters
 		for (Map.Entry<String, Object> e : values.entrySet()) {
 			if (e.getValue() instanceof String s && !TextRules.fits(s, TextRules.FREE_TEXT)) {

@@ -37,6 +37,9 @@ class ResultsIT {
 	@LocalServerPort
 	int port;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	Api api;
 
 	DossierTestSupport dossiers;
@@ -108,6 +111,11 @@ class ResultsIT {
 		changed[20] ^= 1;
 		assertThat(anyone.postFile("/results/verify", WebSession.csrf(form), "file", "kq.pdf", "application/pdf", changed)
 			.body()).contains("data-valid=\"false\"");
+		// the hand-over is recorded: an electronic result handed over in the system unless told otherwise
+		assertThat(dossiers.act("officer", code, "RETURN_RESULT", Map.of("handover", "PIGEON")).status()).isEqualTo(400);
+		dossiers.ok("officer", code, "RETURN_RESULT", Map.of());
+		assertThat(jdbc.sql("select details->>'handover' from dossier_history where dossier_code = ? and action = 'RETURN_RESULT'")
+			.param(code).query(String.class).single()).isEqualTo("ELECTRONIC");
 		// the history and the audit say who signed what
 		assertThat(api.get("/api/v1/dossiers/" + code + "/history", api.token("officer")).json().valueStream()
 			.map(h -> h.get("action").asString()).toList()).contains("RESULT_DRAFTED", "RESULT_SIGNED", "FINISH");

@@ -112,7 +112,7 @@ class DossierPages {
 				continue;
 			}
 			switch (action.fieldKind(f)) {
-				case TEXT -> fields.put(f, value.strip());
+				case TEXT, CHOICE -> fields.put(f, value.strip());
 				case LINES -> fields.put(f, value.lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
 				case AMOUNT -> {
 					// 1.500.000 as Vietnamese write it; anything else goes on as text and is refused with its field
