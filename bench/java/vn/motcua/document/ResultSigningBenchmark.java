@@ -61,6 +61,11 @@ public class ResultSigningBenchmark {
 			public List<X509Certificate> trustAnchors() {
 				return List.of(caCert);
 			}
+
+			@Override
+			public List<X509Certificate> certificates() {
+				return List.of();
+			}
 		};
 		signatures = new ResultSignatures(keys);
 		draft = pdf();

@@ -65,6 +65,15 @@ class DevelopmentSigningKeys implements SigningKeys {
 		return List.of(ca().certificate());
 	}
 
+	@Override
+	public List<X509Certificate> certificates() {
+		return jdbc.sql("select subject, private_key, certificate, chain from signing_credential where subject <> ? order by subject")
+			.param(CA)
+			.query((rs, n) -> credential(rs.getBytes("private_key"), rs.getBytes("certificate"), rs.getBytes("chain"))
+				.certificate())
+			.list();
+	}
+
 	private Credential ca() {
 		return cache.computeIfAbsent(CA, k -> stored(CA).orElseGet(() -> create(CA, this::selfSigned)));
 	}

@@ -78,6 +78,22 @@ class KeystoreSigningKeys implements SigningKeys {
 		}
 	}
 
+	@Override
+	public List<X509Certificate> certificates() {
+		try {
+			List<X509Certificate> certs = new ArrayList<>();
+			for (String alias : Collections.list(store.aliases())) {
+				if (store.isKeyEntry(alias)) {
+					certs.add((X509Certificate) store.getCertificate(alias));
+				}
+			}
+			return certs;
+		}
+		catch (java.security.KeyStoreException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
 	/** No certificate to sign with: the result cannot be issued until one is installed. */
 	static final class NoCertificate extends DomainProblem {
 

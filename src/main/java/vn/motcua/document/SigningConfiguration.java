@@ -40,7 +40,17 @@ class SigningConfiguration {
 			public List<X509Certificate> trustAnchors() {
 				return List.of();
 			}
+
+			@Override
+			public List<X509Certificate> certificates() {
+				return List.of();
+			}
 		};
+	}
+
+	@Bean
+	vn.motcua.platform.NavigationItem signingCertificatesPage() {
+		return new vn.motcua.platform.NavigationItem("nav.signing", "/admin/signing", java.util.Set.of("ADMIN"), 880);
 	}
 
 	/** Anyone may check a result: by its id or by the file. */

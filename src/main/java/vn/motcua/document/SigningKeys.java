@@ -17,6 +17,9 @@ public interface SigningKeys {
 	/** The certificates a result's signature must chain to. */
 	List<X509Certificate> trustAnchors();
 
+	/** The agencies' signing certificates in use, for administrators to renew them before they expire. */
+	List<X509Certificate> certificates();
+
 	record Credential(PrivateKey key, List<X509Certificate> chain) {
 
 		public X509Certificate certificate() {

@@ -113,6 +113,11 @@ class ResultSignaturesTest {
 			public List<X509Certificate> trustAnchors() {
 				return List.of(anchor);
 			}
+
+			@Override
+			public List<X509Certificate> certificates() {
+				return List.of();
+			}
 		};
 	}
 

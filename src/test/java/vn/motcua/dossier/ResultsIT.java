@@ -111,6 +111,12 @@ class ResultsIT {
 		changed[20] ^= 1;
 		assertThat(anyone.postFile("/results/verify", WebSession.csrf(form), "file", "kq.pdf", "application/pdf", changed)
 			.body()).contains("data-valid=\"false\"");
+		// administrators see the certificate that signed, and when it must be renewed
+		WebSession admin = new WebSession(port);
+		admin.signIn("admin", "admin");
+		String certificates = admin.get("/admin/signing").body();
+		assertThat(certificates).contains("CN=Sở Xây dựng", "data-renew=\"false\"");
+		assertThat(specialist.get("/admin/signing").statusCode()).isNotEqualTo(200);
 		// the hand-over is recorded: an electronic result handed over in the system unless told otherwise
 		assertThat(dossiers.act("officer", code, "RETURN_RESULT", Map.of("handover", "PIGEON")).status()).isEqualTo(400);
 		dossiers.ok("officer", code, "RETURN_RESULT", Map.of());
