@@ -110,12 +110,14 @@ class JdbcProcedurePublication implements ProcedurePublication {
 			jdbc.sql("""
 					insert into procedure_case (procedure_code, version, code, name, is_default, duration_amount,
 					  duration_unit, cutoff_time, fee_counter_vnd, fee_online_vnd, fee_postal_vnd, form,
-					  requires_electronic_result)
+					  requires_electronic_result, result_title, result_body)
 					values (:code, :version, :case, :name, :default, :amount, :unit, :cutoff, :counter, :online, :postal,
 					  coalesce(cast(:form as jsonb), (select form from procedure_case
 					    where procedure_code = :code and version = :previous and code = :case), '{"fields":[]}'),
 					  coalesce(:electronic, (select requires_electronic_result from procedure_case
-					    where procedure_code = :code and version = :previous and code = :case), false))""")
+					    where procedure_code = :code and version = :previous and code = :case), false),
+					  (select result_title from procedure_case where procedure_code = :code and version = :previous and code = :case),
+					  (select result_body from procedure_case where procedure_code = :code and version = :previous and code = :case))""")
 				.param("code", code)
 				.param("version", version)
 				.param("previous", current)
@@ -168,9 +170,12 @@ class JdbcProcedurePublication implements ProcedurePublication {
 			.optional()
 			.orElse(null);
 		if (version == null || jdbc.sql("""
-				update procedure_case set form = cast(? as jsonb), requires_electronic_result = ?
+				update procedure_case set form = cast(? as jsonb), requires_electronic_result = ?, result_title = ?,
+				  result_body = ?
 				where procedure_code = ? and version = ? and code = ?""")
-			.params(TemplateJson.write(template.form()), template.requiresElectronicResult(), code, version, caseCode)
+			.params(TemplateJson.write(template.form()), template.requiresElectronicResult(),
+					template.resultTemplate() == null ? null : template.resultTemplate().title(),
+					template.resultTemplate() == null ? null : template.resultTemplate().body(), code, version, caseCode)
 			.update() == 0) {
 			return java.util.Optional.empty();
 		}

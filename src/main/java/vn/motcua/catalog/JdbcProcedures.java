@@ -221,7 +221,9 @@ class JdbcProcedures implements Procedures {
 				return new ProcedureDetail.Case(caseCode, rs.getString("name"), rs.getBoolean("is_default"),
 						(Integer) rs.getObject("duration_amount"), rs.getString("duration_unit"),
 						rs.getObject("cutoff_time", LocalTime.class), fees, documents.getOrDefault(caseCode, List.of()),
-						TemplateJson.read(rs.getString("form")), rs.getBoolean("requires_electronic_result"));
+						TemplateJson.read(rs.getString("form")), rs.getBoolean("requires_electronic_result"),
+						rs.getString("result_title") == null ? null
+								: new ResultTemplate(rs.getString("result_title"), rs.getString("result_body")));
 			})
 			.list();
 	}

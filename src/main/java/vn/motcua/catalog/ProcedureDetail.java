@@ -31,7 +31,7 @@ public record ProcedureDetail(ProcedureSummary summary, Publication publication,
 	 */
 	public record Case(String code, String name, boolean isDefault, @Nullable Integer durationAmount,
 			String durationUnit, @Nullable LocalTime cutoffTime, Map<String, Long> feesVnd, List<Document> documents,
-			EForm form, boolean requiresElectronicResult) {
+			EForm form, boolean requiresElectronicResult, @Nullable ResultTemplate resultTemplate) {
 
 		public java.util.Optional<Document> document(String code) {
 			return documents.stream().filter(d -> d.code().equals(code)).findFirst();

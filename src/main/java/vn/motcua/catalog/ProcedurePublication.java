@@ -76,6 +76,7 @@ public interface ProcedurePublication {
 	boolean setAudience(String code, Audience audience, String actor);
 
 	/** A case's template: components, e-form, and whether its result must be a signed electronic document. */
-	record CaseTemplate(List<ProcedureDetail.Document> documents, EForm form, boolean requiresElectronicResult) {
+	record CaseTemplate(List<ProcedureDetail.Document> documents, EForm form, boolean requiresElectronicResult,
+			@Nullable ResultTemplate resultTemplate) {
 	}
 }

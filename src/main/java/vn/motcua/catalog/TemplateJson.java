@@ -67,8 +67,28 @@ public final class TemplateJson {
 		if (!electronic.isMissingNode() && !electronic.isBoolean()) {
 			errors.add("requiresElectronicResult", "catalog.template.boolean");
 		}
+		ResultTemplate result = null;
+		JsonNode r = body.path("result");
+		if (r.isObject()) {
+			String title = r.path("title").isString() ? r.path("title").asString().strip() : "";
+			String text = r.path("body").isString() ? r.path("body").asString().strip() : "";
+			if (title.isEmpty() || title.length() > 200) {
+				errors.add("result.title", "catalog.template.result-title");
+			}
+			if (text.isEmpty() || !vn.motcua.platform.TextRules.fits(text, vn.motcua.platform.TextRules.FREE_TEXT)) {
+				errors.add("result.body", "catalog.template.result-body");
+			}
+			result = new ResultTemplate(title, text);
+			if (form.problems().isEmpty()) {
+				result.unknownPlaceholders(form.form())
+					.forEach(p -> errors.add("result", "catalog.template.result-placeholder", p));
+			}
+		}
+		else if (!r.isMissingNode() && !r.isNull()) {
+			errors.add("result", "catalog.template.result-title");
+		}
 		errors.throwIfAny();
-		return new ProcedurePublication.CaseTemplate(documents, form.form(), electronic.asBoolean(false));
+		return new ProcedurePublication.CaseTemplate(documents, form.form(), electronic.asBoolean(false), result);
 	}
 
 	/** Whether a blank form's address is a web link, the only kind the pages make a link of. */

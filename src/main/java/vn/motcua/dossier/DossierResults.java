@@ -53,10 +53,13 @@ public class DossierResults {
 	private final JdbcClient jdbc;
 	private final Clock clock;
 	private final String publicBaseUrl;
+	private final String province;
 
 	DossierResults(DossierAccess access, DocumentStore store, PersonalDocuments personal, ResultSignatures signatures,
 			JdbcDossierRepository repository, FiledCases cases, DossierJournal journal, Agencies agencies,
-			JdbcClient jdbc, Clock clock, @Value("${motcua.public-base-url:http://localhost:8080}") String publicBaseUrl) {
+			JdbcClient jdbc, Clock clock, @Value("${motcua.public-base-url:http://localhost:8080}") String publicBaseUrl,
+			@Value("${motcua.province-name:Cà Mau}") String province) {
+		this.province = province;
 		this.access = access;
 		this.store = store;
 		this.personal = personal;
@@ -105,7 +108,72 @@ public class DossierResults {
 		if (t.isEmpty() || !TextRules.fits(t, TextRules.NAME)) {
 			throw new InvalidParameter("title", "Cần tên kết quả (tối đa " + TextRules.NAME + " ký tự).");
 		}
-		byte[] pdf = readPdf(content);
+		return saveDraft(d, t, fileName, readPdf(content), caller);
+	}
+
+	/**
+	 * A draft made from the case's result template (mẫu kết quả) filled with the dossier's data and e-form
+	 * answers, printed like the legal forms; checked as an upload is.
+	 */
+	@Transactional
+	public Result generate(String code, Caller caller) {
+		Dossier d = access.visible(code, caller, true);
+		if (!decides(d, caller)) {
+			throw new DossierProblems.ActionForbidden("Chỉ chuyên viên, lãnh đạo của đơn vị giải quyết được dự thảo kết quả.");
+		}
+		if (d.status() != DossierStatus.PROCESSING) {
+			throw new DossierProblems.ActionNotAllowedNow("Chỉ dự thảo kết quả khi hồ sơ đang được giải quyết (PROCESSING).");
+		}
+		ProcedureDetail.Case c = cases.of(d);
+		if (c == null || c.resultTemplate() == null) {
+			throw new DossierProblems.ActionNotAllowedNow("Thủ tục chưa có mẫu kết quả; hãy tải lên tệp kết quả.");
+		}
+		String agencyName = agencies.find(d.agencyCode()).map(a -> a.name()).orElse(d.agencyCode());
+		java.util.function.Function<String, @Nullable String> values = name -> value(d, c, agencyName, name);
+		String title = vn.motcua.catalog.ResultTemplate.fill(c.resultTemplate().title(), values);
+		byte[] pdf;
+		try (vn.motcua.platform.PdfPage page = new vn.motcua.platform.PdfPage()) {
+			page.header("UBND tỉnh " + province, agencyName, province + ", ngày "
+					+ vn.motcua.platform.Zones.today(clock).format(vn.motcua.platform.Zones.DAY));
+			page.title(title.toUpperCase(java.util.Locale.forLanguageTag("vi")));
+			page.subtitle("Mã hồ sơ: " + d.code());
+			for (String line : vn.motcua.catalog.ResultTemplate.fill(c.resultTemplate().body(), values).split("\\R")) {
+				if (!line.isBlank()) {
+					page.paragraph(line.strip());
+				}
+			}
+			page.signatures("", "", "THỦ TRƯỞNG CƠ QUAN", "(Ký số)");
+			pdf = page.bytes();
+		}
+		return saveDraft(d, title.length() > TextRules.NAME ? title.substring(0, TextRules.NAME) : title,
+				"du-thao-ket-qua-" + d.code() + ".pdf", pdf, caller);
+	}
+
+	/** What a placeholder of a result template reads for this dossier. */
+	private @Nullable String value(Dossier d, ProcedureDetail.Case c, String agencyName, String name) {
+		if (name.startsWith("form.")) {
+			String field = name.substring(5);
+			return c.form().fields().stream().filter(f -> f.name().equals(field)).findFirst()
+				.map(f -> f.text(d.formData().get(field))).orElse(null);
+		}
+		return switch (name) {
+			case "applicant.fullName" -> d.applicant().fullName();
+			case "applicant.idNumber" -> d.applicant().idNumber();
+			case "applicant.dateOfBirth" -> d.applicant().dateOfBirth() == null ? null
+					: d.applicant().dateOfBirth().format(vn.motcua.platform.Zones.DAY);
+			case "applicant.address" -> d.applicant().address();
+			case "applicant.businessName" -> d.applicant().businessName();
+			case "applicant.taxCode" -> d.applicant().taxCode();
+			case "dossier.code" -> d.code();
+			case "procedure.name" -> d.procedureName();
+			case "agency.name" -> agencyName;
+			case "date" -> vn.motcua.platform.Zones.today(clock).format(vn.motcua.platform.Zones.DAY);
+			default -> null;
+		};
+	}
+
+	private Result saveDraft(Dossier d, String t, String fileName, byte[] pdf, Caller caller) {
+		String code = d.code();
 		StoredDocument file = store.store(DRAFT_OWNER, code, "", fileName, new java.io.ByteArrayInputStream(pdf),
 				caller.username());
 		UUID id = UUID.randomUUID();

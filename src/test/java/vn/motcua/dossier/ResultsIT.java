@@ -127,6 +127,53 @@ class ResultsIT {
 			.map(h -> h.get("action").asString()).toList()).contains("RESULT_DRAFTED", "RESULT_SIGNED", "FINISH");
 	}
 
+	@Test
+	void aDraftIsMadeFromTheCasesResultTemplateFilledWithTheDossier() throws Exception {
+		String procedure = "9.900018";
+		TestProcedures.ensure(api, procedure, "Thủ tục kiểm thử mẫu kết quả", "SXD", 3, 0);
+		String caseCode = api.get("/api/v1/procedures/" + procedure).json().get("cases").get(0).get("code").asString();
+		String path = "/api/v1/admin/procedures/" + procedure + "/cases/" + caseCode + "/template";
+		Map<String, Object> form = Map.of("fields", List.of(Map.of("name", "dienTich", "label", "Diện tích", "type",
+				"number", "required", true)));
+		Api.Response unknown = put(path, Map.of("documents", List.of(), "form", form, "result", Map.of("title", "Giấy phép",
+				"body", "{{applicant.salary}}")));
+		assertThat(unknown.status()).isEqualTo(400);
+		assertThat(unknown.body()).contains("applicant.salary");
+		Api.Response set = put(path, Map.of("documents", List.of(), "form", form, "result", Map.of("title",
+				"Giấy phép xây dựng", "body", "Cấp cho: {{applicant.fullName}}\nDiện tích: {{form.dienTich}} m²\nHồ sơ {{dossier.code}}")));
+		assertThat(set.status()).as(set.body()).isEqualTo(200);
+		assertThat(set.json().get("result").get("title").asString()).isEqualTo("Giấy phép xây dựng");
+		Api.Response filed = api.postJson("/api/v1/dossiers", Map.of("procedureCode", procedure, "channel", "COUNTER",
+				"applicant", DossierTestSupport.applicant(18), "formData", Map.of("dienTich", 120.5)), api.token("officer"));
+		String code = filed.json().get("code").asString();
+		String generate = "/api/v1/dossiers/" + code + "/results:generate";
+		assertThat(api.post(generate, "", api.token("specialist")).status()).as("not yet processing").isEqualTo(409);
+		dossiers.ok("officer", code, "FORWARD", Map.of());
+		assertThat(api.post(generate, "", api.token("officer")).status()).isEqualTo(403);
+		Api.Response draft = api.post(generate, "", api.token("specialist"));
+		assertThat(draft.status()).as(draft.body()).isEqualTo(201);
+		assertThat(draft.json().get("status").asString()).isEqualTo("DRAFT");
+		HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api.base()
+				+ "/api/v1/dossiers/" + code + "/results/" + draft.json().get("id").asString() + "/content"))
+			.header("Authorization", "Bearer " + api.token("specialist")).build(), HttpResponse.BodyHandlers.ofByteArray());
+		try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+			String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+			assertThat(text).contains("GIẤY PHÉP XÂY DỰNG", "Cấp cho: Trần Văn Thử 18", "Diện tích: 120.5 m²", code,
+					"SỞ XÂY DỰNG");
+		}
+		dossiers.ok("specialist", code, "APPROVE", Map.of("note", "Đạt"));
+		dossiers.ok("leader", code, "FINISH", Map.of("note", "Đồng ý"));
+		assertThat(api.get("/api/v1/dossiers/" + code + "/results", api.token("officer")).json().get(0).get("status")
+			.asString()).isEqualTo("SIGNED");
+	}
+
+	private Api.Response put(String path, Object body) {
+		return api.send(HttpRequest.newBuilder(URI.create(api.base() + path))
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json, application/problem+json")
+			.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), api.token("admin"));
+	}
+
 	private HttpResponse<String> upload(String code, String user, String title) throws Exception {
 		byte[] pdf = ("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
 				+ "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")

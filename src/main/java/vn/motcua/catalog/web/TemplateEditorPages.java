@@ -80,6 +80,8 @@ class TemplateEditorPages {
 					f.showWhen() == null ? "" : f.showWhen().field(),
 					f.showWhen() == null || f.showWhen().equals() == null ? "" : f.showWhen().equals()));
 		}
+		model.addAttribute("resultTitle", c.resultTemplate() == null ? "" : c.resultTemplate().title());
+		model.addAttribute("resultBody", c.resultTemplate() == null ? "" : c.resultTemplate().body());
 		return page(model, p, c, components, questions, c.requiresElectronicResult(), List.of());
 	}
 
@@ -108,8 +110,14 @@ class TemplateEditorPages {
 			}
 		}
 		boolean electronic = form.containsKey("electronic");
+		model.addAttribute("resultTitle", v(form, "resultTitle"));
+		model.addAttribute("resultBody", v(form, "resultBody"));
 		try {
-			ProcedurePublication.CaseTemplate template = TemplateJson.parseTemplate(body(components, questions, electronic));
+			ObjectNode body = body(components, questions, electronic);
+			if (!v(form, "resultTitle").isEmpty() || !v(form, "resultBody").isEmpty()) {
+				body.putObject("result").put("title", v(form, "resultTitle")).put("body", v(form, "resultBody"));
+			}
+			ProcedurePublication.CaseTemplate template = TemplateJson.parseTemplate(body);
 			publication.setTemplate(code, caseCode, template, actor.getName()).orElseThrow(() -> new NotFound(caseCode));
 			flash.addFlashAttribute("saved", true);
 			return "redirect:/admin/catalog/procedures/" + code + "/cases/" + caseCode + "/template";

@@ -49,6 +49,13 @@ class ResultController {
 		}
 	}
 
+	/** A draft made from the case's result template, filled with the dossier's data. */
+	@org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.CREATED) // what the document says; the answer sets it
+	@PostMapping("/api/v1/dossiers/{code}/results:generate")
+	ResponseEntity<Map<String, @Nullable Object>> generate(@PathVariable String code, Authentication caller) {
+		return ResponseEntity.status(HttpStatus.CREATED).body(json(results.generate(code, callers.of(caller))));
+	}
+
 	@GetMapping("/api/v1/dossiers/{code}/results")
 	List<Map<String, @Nullable Object>> list(@PathVariable String code, Authentication caller) {
 		return results.list(code, callers.of(caller)).stream().map(ResultController::json).toList();

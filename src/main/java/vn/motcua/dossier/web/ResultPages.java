@@ -51,6 +51,20 @@ class ResultPages {
 		return "redirect:/dossiers/" + code + "#results";
 	}
 
+	@PostMapping("/dossiers/{code}/results/generate")
+	String generate(@PathVariable String code, Authentication auth, RedirectAttributes flash) {
+		try {
+			flash.addFlashAttribute("resultDrafted", results.generate(code, callers.of(auth)).title());
+		}
+		catch (DomainProblem e) {
+			if (e.status().value() == 404) {
+				throw e;
+			}
+			flash.addFlashAttribute("errors", java.util.List.of(e.getMessage()));
+		}
+		return "redirect:/dossiers/" + code + "#results";
+	}
+
 	/** The page behind the QR code: who signed what, and whether it is intact; nothing about the applicant. */
 	@GetMapping("/results/{id}")
 	String verification(@PathVariable UUID id, Model model) {
