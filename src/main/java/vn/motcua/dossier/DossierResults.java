@@ -98,12 +98,7 @@ public class DossierResults {
 	@Transactional
 	public Result draft(String code, @Nullable String title, String fileName, InputStream content, Caller caller) {
 		Dossier d = access.visible(code, caller, true);
-		if (!decides(d, caller)) {
-			throw new DossierProblems.ActionForbidden("Chỉ chuyên viên, lãnh đạo của đơn vị giải quyết được dự thảo kết quả.");
-		}
-		if (d.status() != DossierStatus.PROCESSING) {
-			throw new DossierProblems.ActionNotAllowedNow("Chỉ dự thảo kết quả khi hồ sơ đang được giải quyết (PROCESSING).");
-		}
+		requireDrafting(d, caller);
 		String t = title == null ? "" : title.strip();
 		if (t.isEmpty() || !TextRules.fits(t, TextRules.NAME)) {
 			throw new InvalidParameter("title", "Cần tên kết quả (tối đa " + TextRules.NAME + " ký tự).");
@@ -118,12 +113,7 @@ public class DossierResults {
 	@Transactional
 	public Result generate(String code, Caller caller) {
 		Dossier d = access.visible(code, caller, true);
-		if (!decides(d, caller)) {
-			throw new DossierProblems.ActionForbidden("Chỉ chuyên viên, lãnh đạo của đơn vị giải quyết được dự thảo kết quả.");
-		}
-		if (d.status() != DossierStatus.PROCESSING) {
-			throw new DossierProblems.ActionNotAllowedNow("Chỉ dự thảo kết quả khi hồ sơ đang được giải quyết (PROCESSING).");
-		}
+		requireDrafting(d, caller);
 		ProcedureDetail.Case c = cases.of(d);
 		if (c == null || c.resultTemplate() == null) {
 			throw new DossierProblems.ActionNotAllowedNow("Thủ tục chưa có mẫu kết quả; hãy tải lên tệp kết quả.");
@@ -193,6 +183,16 @@ public class DossierResults {
 		return d.agencyCode().equals(caller.unitCode()) && caller.has(Role.SPECIALIST)
 				|| caller.has(Role.DEPARTMENT_LEADER) && caller.unitCode() != null
 						&& agencies.isWithin(d.agencyCode(), caller.unitCode());
+	}
+
+	/** 403 unless the caller is of the deciding unit, then 409 unless the dossier is being processed. */
+	private void requireDrafting(Dossier d, Caller caller) {
+		if (!decides(d, caller)) {
+			throw new DossierProblems.ActionForbidden("Chỉ chuyên viên, lãnh đạo của đơn vị giải quyết được dự thảo kết quả.");
+		}
+		if (d.status() != DossierStatus.PROCESSING) {
+			throw new DossierProblems.ActionNotAllowedNow("Chỉ dự thảo kết quả khi hồ sơ đang được giải quyết (PROCESSING).");
+		}
 	}
 
 	/** Whether the page offers the caller to draft a result now. */
