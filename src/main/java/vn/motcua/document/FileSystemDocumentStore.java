@@ -10,14 +10,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
@@ -32,16 +29,15 @@ import vn.motcua.platform.MotCuaProperties;
  * Files under {@code {data dir}/documents/yyyy/MM/{id}} ({@code motcua.documents.store=filesystem}; one instance only), written to a temporary file first and moved into
  * place, so a half-written file never has metadata; the metadata row commits with the caller's change.
  */
-class FileSystemDocumentStore implements DocumentStore {
+class FileSystemDocumentStore extends DocumentMetadata {
 
 	private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy/MM").withZone(ZoneOffset.UTC);
 
-	private final JdbcClient jdbc;
 	private final Path root;
 	private final Clock clock;
 
 	FileSystemDocumentStore(JdbcClient jdbc, MotCuaProperties properties, Clock clock) {
-		this.jdbc = jdbc;
+		super(jdbc);
 		this.root = properties.dataDir().resolve("documents").toAbsolutePath();
 		this.clock = clock;
 	}
@@ -88,41 +84,12 @@ class FileSystemDocumentStore implements DocumentStore {
 			Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
 			StoredDocument d = new StoredDocument(id, ownerType, ownerId, component, FileTypes.safeName(fileName, type),
 					type, size, HexFormat.of().formatHex(sha.digest()), now, actor);
-			jdbc.sql("""
-					insert into document (id, owner_type, owner_id, component, file_name, content_type, size_bytes, sha256,
-					  stored_at, stored_by, path)
-					values (:id, :ownerType, :ownerId, :component, :fileName, :type, :size, :sha, :at, :by, :path)""")
-				.param("id", id)
-				.param("ownerType", ownerType)
-				.param("ownerId", ownerId)
-				.param("component", component)
-				.param("fileName", d.fileName())
-				.param("type", type)
-				.param("size", size)
-				.param("sha", d.sha256())
-				.param("at", Timestamp.from(now))
-				.param("by", actor)
-				.param("path", root.relativize(target).toString())
-				.update();
+			insert(d, root.relativize(target).toString());
 			return d;
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-	}
-
-	@Override
-	public List<StoredDocument> list(String ownerType, String ownerId) {
-		return jdbc.sql("select * from document where owner_type = :t and owner_id = :o order by stored_at, id")
-			.param("t", ownerType)
-			.param("o", ownerId)
-			.query(Documents::row)
-			.list();
-	}
-
-	@Override
-	public Optional<StoredDocument> find(UUID id) {
-		return jdbc.sql("select * from document where id = :id").param("id", id).query(Documents::row).optional();
 	}
 
 	@Override

@@ -6,12 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
@@ -26,16 +23,15 @@ import vn.motcua.platform.Hashes;
  * stored it, every instance reads it, and the database's backups hold it. Checked by content and size as it is
  * read in; its SHA-256 is checked again on every read.
  */
-class JdbcDocumentStore implements DocumentStore {
+class JdbcDocumentStore extends DocumentMetadata {
 
 	/** What {@code document.path} says of a file held in {@code document_content}. */
 	static final String IN_DATABASE = "db:";
 
-	private final JdbcClient jdbc;
 	private final Clock clock;
 
 	JdbcDocumentStore(JdbcClient jdbc, Clock clock) {
-		this.jdbc = jdbc;
+		super(jdbc);
 		this.clock = clock;
 	}
 
@@ -52,38 +48,9 @@ class JdbcDocumentStore implements DocumentStore {
 		Instant now = clock.instant();
 		StoredDocument d = new StoredDocument(id, ownerType, ownerId, component, FileTypes.safeName(fileName, type), type,
 				bytes.length, sha256(bytes), now, actor);
-		jdbc.sql("""
-				insert into document (id, owner_type, owner_id, component, file_name, content_type, size_bytes, sha256,
-				  stored_at, stored_by, path)
-				values (:id, :ownerType, :ownerId, :component, :fileName, :type, :size, :sha, :at, :by, :path)""")
-			.param("id", id)
-			.param("ownerType", ownerType)
-			.param("ownerId", ownerId)
-			.param("component", component)
-			.param("fileName", d.fileName())
-			.param("type", type)
-			.param("size", (long) bytes.length)
-			.param("sha", d.sha256())
-			.param("at", Timestamp.from(now))
-			.param("by", actor)
-			.param("path", IN_DATABASE)
-			.update();
+		insert(d, IN_DATABASE);
 		jdbc.sql("insert into document_content (document_id, content) values (?, ?)").params(id, bytes).update();
 		return d;
-	}
-
-	@Override
-	public List<StoredDocument> list(String ownerType, String ownerId) {
-		return jdbc.sql("select * from document where owner_type = :t and owner_id = :o order by stored_at, id")
-			.param("t", ownerType)
-			.param("o", ownerId)
-			.query(Documents::row)
-			.list();
-	}
-
-	@Override
-	public Optional<StoredDocument> find(UUID id) {
-		return jdbc.sql("select * from document where id = :id").param("id", id).query(Documents::row).optional();
 	}
 
 	@Override

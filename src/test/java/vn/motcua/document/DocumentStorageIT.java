@@ -61,6 +61,19 @@ class DocumentStorageIT {
 	}
 
 	@Test
+	void theFilesystemStoreForASingleInstanceKeepsAndChecksFilesToo() throws Exception {
+		FileSystemDocumentStore disk = new FileSystemDocumentStore(jdbc, properties, java.time.Clock.systemUTC());
+		StoredDocument d = tx.execute(s -> disk.store("test", "disk-store", "", "b.pdf", new java.io.ByteArrayInputStream(PDF),
+				"test"));
+		try (InputStream in = disk.open(d)) {
+			assertThat(in.readAllBytes()).isEqualTo(PDF);
+		}
+		assertThat(disk.list("test", "disk-store")).extracting(StoredDocument::id).containsExactly(d.id());
+		String path = jdbc.sql("select path from document where id = ?").param(d.id()).query(String.class).single();
+		assertThat(properties.dataDir().resolve("documents").resolve(path)).exists();
+	}
+
+	@Test
 	void filesLeftOnDiskByAnEarlierVersionAreMovedIn() throws Exception {
 		UUID id = UUID.randomUUID();
 		Path root = properties.dataDir().resolve("documents").toAbsolutePath();
