@@ -48,11 +48,6 @@ class SigningConfiguration {
 		};
 	}
 
-	@Bean
-	vn.motcua.platform.NavigationItem signingCertificatesPage() {
-		return new vn.motcua.platform.NavigationItem("nav.signing", "/admin/signing", java.util.Set.of("ADMIN"), 880);
-	}
-
 	/** Anyone may check a result: by its id or by the file. */
 	@Bean
 	PublicPaths resultVerification() {
