@@ -82,7 +82,7 @@ class DocumentStorage {
 			jdbc.sql("update document set path = ? where id = ?").params(JdbcDocumentStore.IN_DATABASE + "missing", id).update();
 			return 0;
 		}
-		if (!JdbcDocumentStore.sha256(bytes).equals(sha)) {
+		if (!vn.motcua.platform.Hashes.sha256Hex(bytes).equals(sha)) {
 			log.error("stored file {} at {} does not match its SHA-256; left where it is", id, path);
 			jdbc.sql("update document set path = ? where id = ?").params(JdbcDocumentStore.IN_DATABASE + "corrupt", id).update();
 			return 0;

@@ -5,10 +5,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
@@ -47,7 +45,7 @@ class JdbcDocumentStore extends DocumentMetadata {
 		UUID id = UUID.randomUUID();
 		Instant now = clock.instant();
 		StoredDocument d = new StoredDocument(id, ownerType, ownerId, component, FileTypes.safeName(fileName, type), type,
-				bytes.length, sha256(bytes), now, actor);
+				bytes.length, Hashes.sha256Hex(bytes), now, actor);
 		insert(d, IN_DATABASE);
 		jdbc.sql("insert into document_content (document_id, content) values (?, ?)").params(id, bytes).update();
 		return d;
@@ -60,7 +58,7 @@ class JdbcDocumentStore extends DocumentMetadata {
 			.query((rs, n) -> rs.getBytes(1))
 			.optional()
 			.orElseThrow(() -> new UncheckedIOException(new IOException("no content stored for " + document.id())));
-		if (!sha256(bytes).equals(document.sha256())) {
+		if (!Hashes.sha256Hex(bytes).equals(document.sha256())) {
 			throw new UncheckedIOException(new IOException("stored file " + document.id() + " does not match its SHA-256"));
 		}
 		return new ByteArrayInputStream(bytes);
@@ -85,10 +83,5 @@ class JdbcDocumentStore extends DocumentMetadata {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-	}
-
-	static String sha256(byte[] bytes) {
-		MessageDigest sha = Hashes.sha256();
-		return HexFormat.of().formatHex(sha.digest(bytes));
 	}
 }

@@ -5,14 +5,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Calendar;
 import java.util.Date;
 import java.util.GregorianCalendar;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -116,7 +114,7 @@ public class ResultSignatures {
 			external.setSignature(cms(external.getContent().readAllBytes(), credential, stamp.at()));
 			options.close();
 			byte[] signed = out.toByteArray();
-			return new Signed(signed, commonName(credential.certificate()), sha256(signed));
+			return new Signed(signed, commonName(credential.certificate()), Hashes.sha256Hex(signed));
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -125,7 +123,7 @@ public class ResultSignatures {
 
 	/** Whether the file carries an intact signature that covers it whole and chains to a trust anchor. */
 	public Verification verify(byte[] pdf) {
-		String sha = sha256(pdf);
+		String sha = Hashes.sha256Hex(pdf);
 		try (PDDocument doc = Loader.loadPDF(pdf)) {
 			List<PDSignature> signatures = doc.getSignatureDictionaries();
 			if (signatures.isEmpty()) {
@@ -199,7 +197,7 @@ public class ResultSignatures {
 			X509Certificate cert = credential.certificate();
 			ASN1EncodableVector attributes = new ASN1EncodableVector();
 			ESSCertIDv2 id = new ESSCertIDv2(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256),
-					MessageDigest.getInstance("SHA-256").digest(cert.getEncoded()));
+					Hashes.sha256().digest(cert.getEncoded()));
 			attributes.add(new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2,
 					new DERSet(new SigningCertificateV2(new ESSCertIDv2[] { id }))));
 			attributes.add(new Attribute(CMSAttributes.signingTime, new DERSet(new Time(Date.from(at)))));
@@ -322,10 +320,5 @@ public class ResultSignatures {
 		try (org.bouncycastle.asn1.ASN1InputStream in = new org.bouncycastle.asn1.ASN1InputStream(contents)) {
 			return org.bouncycastle.asn1.cms.ContentInfo.getInstance(in.readObject());
 		}
-	}
-
-	static String sha256(byte[] bytes) {
-		MessageDigest sha = Hashes.sha256();
-		return HexFormat.of().formatHex(sha.digest(bytes));
 	}
 }

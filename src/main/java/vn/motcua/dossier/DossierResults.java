@@ -212,7 +212,7 @@ public class DossierResults {
 		access.visible(code, caller, false);
 		Result r = find(code, id).filter(x -> x.signed() || !caller.citizen())
 			.orElseThrow(() -> new NotFound("Không có kết quả này."));
-		StoredDocument file = store.find(fileOf(id)).orElseThrow();
+		StoredDocument file = fileOf(id);
 		return new DossierDocuments.Download(file, store.open(file));
 	}
 
@@ -239,15 +239,7 @@ public class DossierResults {
 		String agencyName = agencies.find(d.agencyCode()).map(a -> a.name()).orElse(d.agencyCode());
 		String applicant = "CITIZEN".equals(d.applicant().type()) ? d.applicant().idNumber() : null;
 		for (Result r : drafts) {
-			StoredDocument draft = store.find(fileOf(r.id())).orElseThrow();
-			byte[] pdf;
-			try (InputStream in = store.open(draft)) {
-				pdf = in.readAllBytes();
-			}
-			catch (IOException e) {
-				throw new UncheckedIOException(e);
-			}
-			ResultSignatures.Signed signed = signatures.sign(pdf, new ResultSignatures.Stamp(d.agencyCode(), agencyName,
+			ResultSignatures.Signed signed = signatures.sign(bytes(fileOf(r.id())), new ResultSignatures.Stamp(d.agencyCode(), agencyName,
 					now, r.verifyUrl(), "Kết quả giải quyết hồ sơ " + d.code()));
 			StoredDocument issued = personal.issueResult(applicant, d.code(), r.title(),
 					"ket-qua-" + d.code() + "-" + r.id().toString().substring(0, 8) + ".pdf", signed.pdf(), actor);
@@ -269,16 +261,8 @@ public class DossierResults {
 			.query(String.class).optional()
 			.flatMap(code -> find(code, id))
 			.map(r -> {
-				StoredDocument file = store.find(fileOf(id)).orElseThrow();
-				byte[] pdf;
-				try (InputStream in = store.open(file)) {
-					pdf = in.readAllBytes();
-				}
-				catch (IOException e) {
-					throw new UncheckedIOException(e);
-				}
 				Dossier d = repository.find(r.dossierCode(), false).orElseThrow();
-				return new Verified(r, signatures.verify(pdf), d.procedureName(),
+				return new Verified(r, signatures.verify(bytes(fileOf(id))), d.procedureName(),
 						agencies.find(d.agencyCode()).map(a -> a.name()).orElse(d.agencyCode()));
 			});
 	}
@@ -319,11 +303,22 @@ public class DossierResults {
 		return pdf;
 	}
 
-	private UUID fileOf(UUID result) {
-		return jdbc.sql("select coalesce(signed_document_id, draft_document_id) from dossier_result where id = ?")
+	/** A result's file as it is now: the signed one once SIGNED, the draft before. */
+	private StoredDocument fileOf(UUID result) {
+		UUID id = jdbc.sql("select coalesce(signed_document_id, draft_document_id) from dossier_result where id = ?")
 			.param(result)
 			.query(UUID.class)
 			.single();
+		return store.find(id).orElseThrow();
+	}
+
+	private byte[] bytes(StoredDocument file) {
+		try (InputStream in = store.open(file)) {
+			return in.readAllBytes();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 	}
 
 	private Optional<Result> find(String code, UUID id) {

@@ -7,14 +7,14 @@ import java.util.Locale;
  * Compares Vietnamese names the way docs/api.md fixes: after Unicode NFC normalisation, ignoring case and
  * repeated or surrounding spaces, with diacritics significant ("Nguyễn" is not "Nguyen").
  */
-final class Names {
+public final class Names {
 
 	private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
 	private Names() {
 	}
 
-	static boolean same(String a, String b) {
+	public static boolean same(String a, String b) {
 		return canonical(a).equals(canonical(b));
 	}
 

@@ -84,7 +84,7 @@ class DocumentStorageIT {
 				insert into document (id, owner_type, owner_id, component, file_name, content_type, size_bytes, sha256,
 				  stored_at, stored_by, path)
 				values (?, 'test', 'disk', '', 'old.pdf', 'application/pdf', ?, ?, ?, 'test', ?)""")
-			.params(id, (long) PDF.length, JdbcDocumentStore.sha256(PDF), Timestamp.from(Instant.now()), "2026/01/" + id)
+			.params(id, (long) PDF.length, vn.motcua.platform.Hashes.sha256Hex(PDF), Timestamp.from(Instant.now()), "2026/01/" + id)
 			.update();
 		documentsIntoDatabase.run(null);
 		StoredDocument moved = store.find(id).orElseThrow();

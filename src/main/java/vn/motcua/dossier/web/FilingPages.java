@@ -255,12 +255,6 @@ class FilingPages {
 		FilingRequest.ApplicantInput a = new FilingRequest.ApplicantInput(form.get("type"), form.get("idNumber"),
 				form.get("fullName"), form.get("dateOfBirth"), form.get("taxCode"), form.get("businessName"),
 				form.get("phone"), form.get("email"), form.get("address"));
-		Map<String, String> answers = new LinkedHashMap<>();
-		form.forEach((k, v) -> {
-			if (k.startsWith("f.")) {
-				answers.put(k.substring(2), v);
-			}
-		});
 		List<FilingRequest.ComponentInput> components = new ArrayList<>();
 		for (ProcedureDetail.Document d : c.documents()) {
 			String how = form.getOrDefault("c." + d.code(), "");
@@ -272,7 +266,7 @@ class FilingPages {
 			}
 		}
 		return new FilingRequest(form.get("procedureCode"), c.code(), channel, a, form.get("note"), components,
-				new LinkedHashMap<>(c.form().fromText(answers)));
+				new LinkedHashMap<>(c.form().fromText(prefixed(form, "f."))));
 	}
 
 	/** A refused field's name on the page: {@code formData.x} is {@code f.x}, {@code documents.x} is {@code c.x}. */

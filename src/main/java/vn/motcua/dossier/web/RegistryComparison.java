@@ -1,10 +1,8 @@
 package vn.motcua.dossier.web;
 
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -24,8 +22,6 @@ import vn.motcua.registry.Resident;
  */
 @Component
 class RegistryComparison {
-
-	private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
 	private final RegistryLookups registry;
 
@@ -65,7 +61,7 @@ class RegistryComparison {
 			return new Comparison("NOT_FOUND", List.of());
 		}
 		List<Difference> differences = new ArrayList<>();
-		if (fullName == null || !canonical(fullName).equals(canonical(r.fullName()))) {
+		if (fullName == null || !vn.motcua.registry.Names.same(fullName, r.fullName())) {
 			differences.add(new Difference("fullName", fullName == null ? "" : fullName.strip(), r.fullName()));
 		}
 		LocalDate entered = dateOfBirth == null ? null : Zones.parseDay(dateOfBirth).orElse(null);
@@ -75,9 +71,5 @@ class RegistryComparison {
 		}
 		String result = !differences.isEmpty() ? "NO_MATCH" : r.alive() ? "MATCH" : "DECEASED";
 		return new Comparison(result, differences);
-	}
-
-	private static String canonical(String name) {
-		return Normalizer.normalize(name, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ").toLowerCase(VIETNAMESE);
 	}
 }
