@@ -57,6 +57,9 @@ public final class DossierLoadBenchmark {
 				jdbc.execute("alter table dossier_supplement disable trigger kpi_supplement_changed");
 				System.out.println("KPI rollup triggers off");
 			}
+			if ("off".equals(System.getenv("NOTIFICATIONS"))) {
+				System.out.println("notifications off");
+			}
 			Http http = new Http("http://127.0.0.1:" + port);
 			String token = http.token("officer");
 
@@ -67,6 +70,18 @@ public final class DossierLoadBenchmark {
 					CLIENTS, SECONDS, r.latencies.size(), r.filings, r.latencies.size() - r.filings, r.rate());
 			System.out.printf("latency ms: p50 %.1f  p90 %.1f  p99 %.1f  max %.1f%n", r.percentile(0.5), r.percentile(0.9),
 					r.percentile(0.99), r.percentile(1.0));
+			// each filing writes an e-mail and an SMS to the outbox; how long they waited to be accepted by the sandboxes
+			Thread.sleep(3000);
+			jdbc.queryForList("""
+					select channel, count(*) as sent,
+					  round(1000 * percentile_cont(0.5) within group (order by extract(epoch from sent_at - created_at))::numeric, 1) as p50_ms,
+					  round(1000 * percentile_cont(0.99) within group (order by extract(epoch from sent_at - created_at))::numeric, 1) as p99_ms,
+					  round(1000 * max(extract(epoch from sent_at - created_at))::numeric, 1) as max_ms,
+					  count(*) filter (where status <> 'SENT') as not_sent
+					from notification group by channel order by channel""")
+				.forEach(row -> System.out.printf("outbox %s: %s messages, wait p50 %s ms, p99 %s ms, max %s ms, %s not sent%n",
+						row.get("channel"), row.get("sent"), row.get("p50_ms"), row.get("p99_ms"), row.get("max_ms"),
+						row.get("not_sent")));
 
 			// capture the statements of a few hundred requests, then stop logging
 			jdbc.execute("alter system set log_statement = 'all'");
@@ -124,7 +139,8 @@ public final class DossierLoadBenchmark {
 				"--motcua.data-dir=" + data, "--motcua.db.embedded-clean=" + clean, "--db-scheduler.enabled=false",
 				"--logging.level.root=warn", "--motcua.rate-limit.account-per-second=100000",
 				"--motcua.rate-limit.account-burst=100000", "--motcua.registry.base-url=http://127.0.0.1:9/none",
-				"--motcua.registry.retries=0", "--motcua.registry.connect-timeout=PT0.05S");
+				"--motcua.registry.retries=0", "--motcua.registry.connect-timeout=PT0.05S",
+				"--motcua.notification.enabled=" + !"off".equals(System.getenv("NOTIFICATIONS")));
 	}
 
 	/** Each client files a dossier at the counter and forwards it, again and again, for {@code seconds}. */
@@ -142,7 +158,8 @@ public final class DossierLoadBenchmark {
 					long t0 = System.nanoTime();
 					String filed = http.post("/api/v1/dossiers", token, """
 							{"procedureCode":"2.001101","channel":"COUNTER","applicant":{"type":"CITIZEN",
-							"idNumber":"0960901%05d","fullName":"Nguyễn Văn Tải","dateOfBirth":"1990-03-15"}}"""
+							"idNumber":"0960901%05d","fullName":"Nguyễn Văn Tải","dateOfBirth":"1990-03-15",
+							"phone":"0915000001","email":"tai@example.vn"}}"""
 						.formatted((client * 10_000 + i++) % 100_000), 201);
 					long t1 = System.nanoTime();
 					String code = field(filed, "code");

@@ -51,6 +51,13 @@ public final class Api {
 		return post(path, JSON.writeValueAsString(body), token);
 	}
 
+	public Response putJson(String path, Object body, String token) {
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "application/json")
+			.header("Accept", JSON_ACCEPT)
+			.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), token);
+	}
+
 	public Response tokenRequest(String username, String password) {
 		return postJson("/api/v1/auth/token", Map.of("username", username, "password", password), null);
 	}

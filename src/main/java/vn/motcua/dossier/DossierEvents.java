@@ -29,6 +29,21 @@ public final class DossierEvents {
 			List<String> items) {
 	}
 
+	/** Yêu cầu nộp phí, lệ phí: processing waits until {@code amountVnd} more is paid. */
+	public record PaymentRequested(String code, String agencyCode, Instant at, long amountVnd, @Nullable String reason) {
+	}
+
+	/** Gia hạn: the leader moved the appointment to {@code newDueAt}, with an apology for {@code reason}. */
+	public record DossierExtended(String code, String agencyCode, Instant at, Instant newDueAt, @Nullable String reason) {
+	}
+
+	/**
+	 * Xin ý kiến liên thông: a step began that waits for the answer of {@code unitCode}, another unit that must be
+	 * told at once.
+	 */
+	public record ConsultationRequested(String code, String agencyCode, Instant at, String unitCode, String stepName) {
+	}
+
 	/** The applicant supplied what was asked; the clock runs again. */
 	public record SupplementCompleted(String code, String agencyCode, Instant at) {
 	}
@@ -77,6 +92,8 @@ public final class DossierEvents {
 				case RECEIVED -> events.add(new DossierReceived(code, agencyCode, at, dueAt));
 				case SUPPLEMENT_REQUESTED -> events.add(new SupplementRequested(code, agencyCode, at, reason,
 						details.get("items") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of()));
+				case PAYMENT_REQUESTED -> events.add(new PaymentRequested(code, agencyCode, at,
+						details.get("amountVnd") instanceof Number n ? n.longValue() : 0, reason));
 				case FINISHED -> events.add(new DossierFinished(code, agencyCode, at));
 				case RETURNED -> events.add(new DossierReturned(code, agencyCode, at));
 				case REFUSED, WITHDRAWN, STOPPED -> events.add(new DossierEnded(code, agencyCode, at, to, reason));
@@ -86,6 +103,13 @@ public final class DossierEvents {
 			if (from == DossierStatus.SUPPLEMENT_REQUESTED && DossierStatus.OPEN.contains(to)) {
 				events.add(new SupplementCompleted(code, agencyCode, at));
 			}
+		}
+		if (action.equals(DossierAction.EXTEND.name()) && details.get("newDueAt") instanceof String due) {
+			events.add(new DossierExtended(code, agencyCode, at, vn.motcua.platform.ApiTime.parseInstant(due, "newDueAt"),
+					reason));
+		}
+		if (details.get("consultRequestedFrom") instanceof String unit && details.get("consultStep") instanceof String step) {
+			events.add(new ConsultationRequested(code, agencyCode, at, unit, step));
 		}
 		if (action.equals(DossierAction.SETTLE_PAYMENT.recordedAs())) {
 			events.add(new PaymentSettled(code, agencyCode, at, ((Number) details.get("amountVnd")).longValue(),

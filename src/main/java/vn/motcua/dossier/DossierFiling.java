@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,8 +41,6 @@ import vn.motcua.identity.Caller;
  */
 @Service
 class DossierFiling {
-
-	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
 
 	private final Procedures procedures;
 	private final ProcedureSettings settings;
@@ -250,7 +247,7 @@ class DossierFiling {
 			}
 		}
 		String email = Texts.strippedOrNull(in.email());
-		if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
+		if (email != null && !vn.motcua.identifiers.EmailAddress.isValid(email)) {
 			errors.add("applicant.email", "identifiers.email");
 		}
 		if (name != null && name.length() > 200 || Texts.strippedOrNull(in.address()) != null && in.address().length() > 500) {

@@ -71,6 +71,11 @@ class DossierService implements Dossiers {
 	}
 
 	@Override
+	public Optional<Dossier> find(String code) {
+		return repository.find(code, false);
+	}
+
+	@Override
 	@Transactional(readOnly = true)
 	public Optional<Dossier> track(String code, String idNumber) {
 		return repository.find(code, false)

@@ -69,7 +69,7 @@ class DossierSteps {
 				.params(d.code(), i + 1, s.name(), unit, s.role().name(), s.timeShare(), s.consultUnitCode())
 				.update();
 		}
-		begin(d.code(), 1, c, now);
+		begin(d.code(), 1, c, now, details);
 		details.put("step", 1);
 		details.put("stepName", steps.get(0).name());
 		return Map.of("current_step", 1, "step_units", units.toArray(String[]::new));
@@ -98,7 +98,7 @@ class DossierSteps {
 		boolean late = step.dueAt() != null && now.isAfter(step.dueAt());
 		details.put("stepLate", late);
 		int next = step.position() + 1;
-		boolean more = begin(d.code(), next, c, now);
+		boolean more = begin(d.code(), next, c, now, details);
 		if (more) {
 			details.put("nextStep", next);
 			return Map.of("current_step", next);
@@ -143,14 +143,21 @@ class DossierSteps {
 	}
 
 	/** Starts step {@code position} now with its share of the case's time limit; false when there is none. */
-	private boolean begin(String code, int position, ProcedureDetail.@Nullable Case c, Instant now) {
-		Integer share = jdbc.sql("select time_share from dossier_step where dossier_code = ? and position = ?")
+	/** Starts the step; one that waits for a consulted unit says so in the details, which ask it at once. */
+	private boolean begin(String code, int position, ProcedureDetail.@Nullable Case c, Instant now,
+			Map<String, Object> details) {
+		var row = jdbc.sql("select time_share, name, consult_unit_code from dossier_step where dossier_code = ? and position = ?")
 			.params(code, position)
-			.query(Integer.class)
+			.query((rs, n) -> new Object[] { rs.getInt(1), rs.getString(2), rs.getString(3) })
 			.optional()
 			.orElse(null);
-		if (share == null) {
+		if (row == null) {
 			return false;
+		}
+		int share = (Integer) row[0];
+		if (row[2] != null) {
+			details.put("consultRequestedFrom", row[2]);
+			details.put("consultStep", row[1]);
 		}
 		Instant due = null;
 		WorkingDuration limit = c == null ? null : deadlines.timeLimit(c);

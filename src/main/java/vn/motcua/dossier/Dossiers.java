@@ -23,6 +23,12 @@ public interface Dossiers {
 
 	List<Dossier.Event> history(String code, Caller caller);
 
+	/**
+	 * The dossier as it stands, for a module acting on its events (notifications, national sync) inside or after
+	 * the change's transaction; never to answer a caller, who goes through {@link #get}.
+	 */
+	Optional<Dossier> find(String code);
+
 	/** Public tracking: the dossier when the ID number (or tax code) is its applicant's. */
 	Optional<Dossier> track(String code, String idNumber);
 

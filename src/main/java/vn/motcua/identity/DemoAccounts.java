@@ -50,8 +50,11 @@ class DemoAccounts implements DemoSeed {
 	private final PasswordEncoder passwords;
 	private final TransactionTemplate tx;
 	private final AuditLog audit;
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-	DemoAccounts(JdbcStaffAccounts accounts, PasswordEncoder passwords, TransactionTemplate tx, AuditLog audit) {
+	DemoAccounts(JdbcStaffAccounts accounts, PasswordEncoder passwords, TransactionTemplate tx, AuditLog audit,
+			org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.tx = tx;
@@ -67,9 +70,18 @@ class DemoAccounts implements DemoSeed {
 			String hash = passwords.encode(d.username()); // outside the transaction: hashing is slow on purpose
 			tx.executeWithoutResult(s -> {
 				accounts.create(d.username(), d.fullName(), d.unitCode(), hash, d.roles(), true);
+				// addresses the sandboxes show: the morning digest and consultations reach demo staff too
+				jdbc.sql("update staff_account set email = ?, phone = ? where username = ?")
+					.params(d.username() + "@demo.motcua.vn", demoPhone(d.username()), d.username())
+					.update();
 				audit.record(AuditEntry.of("system", "account.created", "account", d.username())
 					.with(Map.of("roles", d.roles().stream().map(Enum::name).sorted().toList(), "demo", true)));
 			});
 		}
+	}
+
+	/** A Viettel-range number per demo account, stable across restarts. */
+	static String demoPhone(String username) {
+		return "0869" + String.format("%06d", Math.floorMod(username.hashCode(), 1_000_000));
 	}
 }

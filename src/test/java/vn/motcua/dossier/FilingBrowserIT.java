@@ -3,6 +3,7 @@ package vn.motcua.dossier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -141,6 +142,8 @@ class FilingBrowserIT {
 		type("idNumber", mother.person().idNumber());
 		type("fullName", mother.person().fullName() + " Thị"); // a slip of the hand the registry will show
 		date("dateOfBirth", mother.person().dateOfBirth().toString());
+		type("phone", "0918000777");
+		type("email", "me.khang@example.vn");
 		type("f-hoTenTre", "Lê Minh Khang");
 		select("f-gioiTinh", "Nam");
 		date("f-ngaySinh", "2026-11-28");
@@ -194,6 +197,16 @@ class FilingBrowserIT {
 			String text = new PDFTextStripper().getText(pdf);
 			assertThat(text).contains("Thành phần hồ sơ đã nhận", "Giấy chứng sinh", "Bản giấy", "Khai thác dữ liệu");
 		}
+
+		// the mother was told, by e-mail and SMS, as the demo's sandboxes show a tester
+		for (String box : List.of("/sandbox/mail?to=me.khang@example.vn", "/sandbox/sms?to=0918000777")) {
+			wait.until(driver -> {
+				driver.get(base() + box);
+				return driver.findElements(By.cssSelector(".sandbox-message")).stream().anyMatch(m -> m.getText().contains(code));
+			});
+		}
+		assertThat(browser.getPageSource()).contains("Ho so " + code + " da duoc tiep nhan");
+		screenshot("sandbox-sms-1366");
 	}
 
 	private void type(String id, String text) {
