@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.Dossier;
@@ -96,11 +98,13 @@ class ApplicantNotices {
 
 	@EventListener
 	void on(DossierFinished e) {
-		Dossier d = dossiers.find(e.code()).orElse(null);
-		boolean electronic = d != null && d.electronicResult();
-		boolean postal = d != null && d.channel() == Channel.POSTAL;
-		tell(e.code(), NoticeEvent.FINISH, e.at(), lang -> Map.of("handover", handover(lang, electronic, postal, false),
-				"handoverShort", handover(lang, electronic, postal, true)));
+		// read when the message is written, at the end of the transaction: the results are signed by then
+		tell(e.code(), NoticeEvent.FINISH, e.at(), (d, lang) -> {
+			boolean electronic = d.electronicResult();
+			boolean postal = d.channel() == Channel.POSTAL;
+			return Map.of("handover", handover(lang, electronic, postal, false), "handoverShort",
+					handover(lang, electronic, postal, true));
+		});
 	}
 
 	@EventListener
@@ -109,6 +113,30 @@ class ApplicantNotices {
 	}
 
 	private void tell(String code, NoticeEvent event, Instant at, Function<String, Map<String, String>> own) {
+		tell(code, event, at, (d, lang) -> own.apply(lang));
+	}
+
+	/**
+	 * Writes the messages at the end of the change's transaction, still inside it, so that they describe the
+	 * dossier as the change leaves it (a FINISH signs its results after announcing itself).
+	 */
+	private void tell(String code, NoticeEvent event, Instant at,
+			java.util.function.BiFunction<Dossier, String, Map<String, String>> own) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void beforeCommit(boolean readOnly) {
+					write(code, event, at, own);
+				}
+			});
+		}
+		else {
+			write(code, event, at, own);
+		}
+	}
+
+	private void write(String code, NoticeEvent event, Instant at,
+			java.util.function.BiFunction<Dossier, String, Map<String, String>> own) {
 		Dossier d = dossiers.find(code).orElse(null);
 		if (d == null || d.status() == DossierStatus.WITHDRAWN && event != NoticeEvent.PAYMENT_SETTLED) {
 			return;
@@ -117,7 +145,7 @@ class ApplicantNotices {
 		NotificationPreference p = preferences.of(owner);
 		String email = d.applicant().email() != null ? d.applicant().email() : p.email();
 		String phone = d.applicant().phone() != null ? d.applicant().phone() : p.phone();
-		Map<String, String> values = new HashMap<>(own.apply(p.language()));
+		Map<String, String> values = new HashMap<>(own.apply(d, p.language()));
 		values.put("code", d.code());
 		values.put("procedure", d.procedureName() == null ? d.procedureCode() : d.procedureName());
 		values.put("applicant", applicantName(d, p.language()));

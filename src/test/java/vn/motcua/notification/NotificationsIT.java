@@ -52,6 +52,9 @@ class NotificationsIT {
 	@Autowired
 	StaffNotices staffNotices;
 
+	@Autowired
+	vn.motcua.identity.StaffContacts staffContacts;
+
 	Api api;
 
 	private static int serial;
@@ -326,5 +329,31 @@ class NotificationsIT {
 		assertThat(mail.get("subject").asString()).contains(day.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")),
 				"1 quá hạn");
 		assertThat(mail.get("body").asString()).contains(code, "Thủ tục kiểm thử thư tổng hợp", "quá ");
+	}
+
+	@Test
+	void staffKeepTheirContactAndDigestOnTheirOwnPageAndAnAdministratorOnTheirs() {
+		WebSession leader = new WebSession(port);
+		leader.signIn("leader.stp", "leader.stp");
+		java.net.http.HttpResponse<String> page = leader.get("/staff/notifications");
+		assertThat(page.statusCode()).isEqualTo(200);
+		java.net.http.HttpResponse<String> bad = leader.post("/staff/notifications", WebSession.csrf(page.body()),
+				"email=khong-phai-thu&phone=0913000190&digest=true");
+		assertThat(bad.statusCode()).isEqualTo(200);
+		assertThat(bad.body()).contains("id=\"errors\"", "Địa chỉ thư điện tử không hợp lệ");
+		java.net.http.HttpResponse<String> saved = leader.follow(leader.post("/staff/notifications", WebSession.csrf(bad.body()),
+				"email=lanh.dao.stp%40camau.gov.vn&phone=0913%20000%20190"), 2);
+		assertThat(saved.body()).contains("lanh.dao.stp@camau.gov.vn", "0913000190");
+		assertThat(staffContacts.find("leader.stp").orElseThrow().digest()).as("a leader turned the digest off").isFalse();
+		WebSession admin = new WebSession(port);
+		admin.signIn("admin", "admin");
+		java.net.http.HttpResponse<String> edit = admin.get("/admin/accounts/leader.stp");
+		assertThat(edit.body()).contains("lanh.dao.stp@camau.gov.vn");
+		java.net.http.HttpResponse<String> restored = admin.follow(admin.post("/admin/accounts/leader.stp/contact",
+				WebSession.csrf(edit.body()), "email=leader.stp%40demo.motcua.vn&phone=0913000190&digest=true"), 2);
+		assertThat(restored.body()).contains("leader.stp@demo.motcua.vn");
+		assertThat(staffContacts.find("leader.stp").orElseThrow().digest()).isTrue();
+		assertThat(leader.post("/admin/accounts/leader.stp/contact", WebSession.csrf(saved.body()), "email=x%40y.vn")
+			.statusCode()).as("only an administrator sets another's contact").isEqualTo(403);
 	}
 }

@@ -39,9 +39,11 @@ class StaffAccountPages {
 	private final Agencies agencies;
 	private final MessageSource messages;
 	private final java.time.Clock clock;
+	private final vn.motcua.identity.StaffContacts contacts;
 
 	StaffAccountPages(StaffAdministration administration, StaffAccounts accounts, Agencies agencies,
-			MessageSource messages, java.time.Clock clock) {
+			MessageSource messages, java.time.Clock clock, vn.motcua.identity.StaffContacts contacts) {
+		this.contacts = contacts;
 		this.administration = administration;
 		this.accounts = accounts;
 		this.agencies = agencies;
@@ -78,6 +80,7 @@ class StaffAccountPages {
 		StaffAccount a = accounts.find(username).orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
 				org.springframework.http.HttpStatus.NOT_FOUND));
 		model.addAttribute("account", a);
+		model.addAttribute("contact", contacts.find(username).orElseThrow());
 		return form(model, new AccountForm(a.username(), a.fullName(), a.unitCode(), a.roles(), a.enabled()), true);
 	}
 
@@ -95,6 +98,7 @@ class StaffAccountPages {
 		catch (InvalidFields e) {
 			model.addAttribute("errors", e.messages(messages, locale));
 			model.addAttribute("account", accounts.find(username).orElseThrow());
+			model.addAttribute("contact", contacts.find(username).orElseThrow());
 			return form(model, form, true);
 		}
 	}
@@ -105,6 +109,21 @@ class StaffAccountPages {
 		try {
 			administration.resetPassword(username, password, actor.getName());
 			return "redirect:/admin/accounts/" + username + "?passwordReset";
+		}
+		catch (InvalidFields e) {
+			model.addAttribute("errors", e.messages(messages, locale));
+			return edit(username, model);
+		}
+	}
+
+	/** E-mail and phone for the messages staff get; the member may also set them on their own page. */
+	@PostMapping("/admin/accounts/{username}/contact")
+	String contact(@PathVariable String username, @RequestParam(required = false) @Nullable String email,
+			@RequestParam(required = false) @Nullable String phone, @RequestParam(defaultValue = "false") boolean digest,
+			Authentication actor, Model model, Locale locale) {
+		try {
+			contacts.update(username, email, phone, digest, actor.getName());
+			return "redirect:/admin/accounts/" + username + "?contactSaved";
 		}
 		catch (InvalidFields e) {
 			model.addAttribute("errors", e.messages(messages, locale));
