@@ -67,7 +67,7 @@ public class ResultSigningBenchmark {
 				return List.of();
 			}
 		};
-		signatures = new ResultSignatures(keys);
+		signatures = new ResultSignatures(keys, java.util.Optional.empty()); // baseline B: the time-stamp is a network call
 		draft = pdf();
 		stamp = new ResultSignatures.Stamp("SXD", "Sở Xây dựng", now, "https://motcua.example/results/1", "Kết quả");
 		signed = signatures.sign(draft, stamp).pdf();

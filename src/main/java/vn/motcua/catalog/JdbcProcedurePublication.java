@@ -110,14 +110,16 @@ class JdbcProcedurePublication implements ProcedurePublication {
 			jdbc.sql("""
 					insert into procedure_case (procedure_code, version, code, name, is_default, duration_amount,
 					  duration_unit, cutoff_time, fee_counter_vnd, fee_online_vnd, fee_postal_vnd, form,
-					  requires_electronic_result, result_title, result_body)
+					  requires_electronic_result, result_title, result_body, result_signer)
 					values (:code, :version, :case, :name, :default, :amount, :unit, :cutoff, :counter, :online, :postal,
 					  coalesce(cast(:form as jsonb), (select form from procedure_case
 					    where procedure_code = :code and version = :previous and code = :case), '{"fields":[]}'),
 					  coalesce(:electronic, (select requires_electronic_result from procedure_case
 					    where procedure_code = :code and version = :previous and code = :case), false),
 					  (select result_title from procedure_case where procedure_code = :code and version = :previous and code = :case),
-					  (select result_body from procedure_case where procedure_code = :code and version = :previous and code = :case))""")
+					  (select result_body from procedure_case where procedure_code = :code and version = :previous and code = :case),
+					  coalesce(:signer, (select result_signer from procedure_case
+					    where procedure_code = :code and version = :previous and code = :case)))""")
 				.param("code", code)
 				.param("version", version)
 				.param("previous", current)
@@ -132,6 +134,7 @@ class JdbcProcedurePublication implements ProcedurePublication {
 				.param("postal", c.feesVnd().getOrDefault("POSTAL", 0L))
 				.param("form", c.form() == null ? null : TemplateJson.write(c.form()))
 				.param("electronic", c.requiresElectronicResult())
+				.param("signer", c.resultSigner() == null ? null : c.resultSigner().name())
 				.update();
 			writeDocuments(code, version, c.code(), c.documents());
 		}
@@ -171,11 +174,12 @@ class JdbcProcedurePublication implements ProcedurePublication {
 			.orElse(null);
 		if (version == null || jdbc.sql("""
 				update procedure_case set form = cast(? as jsonb), requires_electronic_result = ?, result_title = ?,
-				  result_body = ?
+				  result_body = ?, result_signer = ?
 				where procedure_code = ? and version = ? and code = ?""")
 			.params(TemplateJson.write(template.form()), template.requiresElectronicResult(),
 					template.resultTemplate() == null ? null : template.resultTemplate().title(),
-					template.resultTemplate() == null ? null : template.resultTemplate().body(), code, version, caseCode)
+					template.resultTemplate() == null ? null : template.resultTemplate().body(),
+					template.resultSigner() == null ? null : template.resultSigner().name(), code, version, caseCode)
 			.update() == 0) {
 			return java.util.Optional.empty();
 		}
@@ -187,7 +191,8 @@ class JdbcProcedurePublication implements ProcedurePublication {
 			.with(Map.of("version", version, "case", caseCode, "documents",
 					template.documents().stream().map(ProcedureDetail.Document::code).toList(), "fields",
 					template.form().fields().stream().map(EForm.Field::name).toList(), "requiresElectronicResult",
-					template.requiresElectronicResult())));
+					template.requiresElectronicResult(), "resultSigner",
+					template.resultSigner() == null ? "" : template.resultSigner().name())));
 		return java.util.Optional.of(cases.cases(code, version).stream().filter(c -> c.code().equals(caseCode))
 			.findFirst().orElseThrow());
 	}

@@ -223,7 +223,8 @@ class JdbcProcedures implements Procedures {
 						rs.getObject("cutoff_time", LocalTime.class), fees, documents.getOrDefault(caseCode, List.of()),
 						TemplateJson.read(rs.getString("form")), rs.getBoolean("requires_electronic_result"),
 						rs.getString("result_title") == null ? null
-								: new ResultTemplate(rs.getString("result_title"), rs.getString("result_body")));
+								: new ResultTemplate(rs.getString("result_title"), rs.getString("result_body")),
+						rs.getString("result_signer") == null ? null : vn.motcua.identity.Role.valueOf(rs.getString("result_signer")));
 			})
 			.list();
 	}

@@ -229,9 +229,15 @@ public class NationalCatalogImport {
 			// a local system's export may carry the case's e-form (EFORM) and BatBuocDinhKemKetQua
 			EForm form = part.has("EFORM") ? TemplateJson.parse(part.get("EFORM")).form() : null;
 			Boolean electronic = part.has("BATBUOCDINHKEMKETQUA") ? part.get("BATBUOCDINHKEMKETQUA").asBoolean(false) : null;
+			// BatBuocKySoKetQua: the result is a digitally signed document, signed by the deciding unit's leader
+			boolean mustSign = part.path("BATBUOCKYSOKETQUA").asBoolean(false);
+			if (mustSign) {
+				electronic = true;
+			}
 			cases.add(new ProcedurePublication.CaseDraft(code + "-" + String.format("%02d", n),
 					caseName == null ? "Trường hợp chung" : caseName, n == 1, amount, unit, null, fees, docs,
-					form != null && form.definitionProblems().isEmpty() ? form : null, electronic));
+					form != null && form.definitionProblems().isEmpty() ? form : null, electronic,
+					mustSign ? vn.motcua.identity.Role.DEPARTMENT_LEADER : null));
 		}
 		if (cases.isEmpty()) {
 			cases.add(new ProcedurePublication.CaseDraft(code + "-01", "Trường hợp chung", true, amount, unit, null, fees,

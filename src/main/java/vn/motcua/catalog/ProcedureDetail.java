@@ -28,10 +28,13 @@ public record ProcedureDetail(ProcedureSummary summary, Publication publication,
 	 * @param feesVnd fee per channel: {@code COUNTER}, {@code ONLINE}, {@code POSTAL}
 	 * @param documents the template's components (thành phần hồ sơ); {@code form} its e-form
 	 * @param requiresElectronicResult the result is issued as a signed electronic document
+	 * @param resultSigner the role that must take FINISH and so sign the result (ký số kết quả); null: the
+	 *        deciding unit's leader, as for any case
 	 */
 	public record Case(String code, String name, boolean isDefault, @Nullable Integer durationAmount,
 			String durationUnit, @Nullable LocalTime cutoffTime, Map<String, Long> feesVnd, List<Document> documents,
-			EForm form, boolean requiresElectronicResult, @Nullable ResultTemplate resultTemplate) {
+			EForm form, boolean requiresElectronicResult, @Nullable ResultTemplate resultTemplate,
+			vn.motcua.identity.@Nullable Role resultSigner) {
 
 		public java.util.Optional<Document> document(String code) {
 			return documents.stream().filter(d -> d.code().equals(code)).findFirst();

@@ -55,12 +55,13 @@ public interface ProcedurePublication {
 	 */
 	record CaseDraft(String code, String name, boolean isDefault, @Nullable Integer durationAmount,
 			String durationUnit, @Nullable LocalTime cutoffTime, Map<String, Long> feesVnd,
-			List<ProcedureDetail.Document> documents, @Nullable EForm form, @Nullable Boolean requiresElectronicResult) {
+			List<ProcedureDetail.Document> documents, @Nullable EForm form, @Nullable Boolean requiresElectronicResult,
+			vn.motcua.identity.@Nullable Role resultSigner) {
 
 		public CaseDraft(String code, String name, boolean isDefault, @Nullable Integer durationAmount,
 				String durationUnit, @Nullable LocalTime cutoffTime, Map<String, Long> feesVnd,
 				List<ProcedureDetail.Document> documents) {
-			this(code, name, isDefault, durationAmount, durationUnit, cutoffTime, feesVnd, documents, null, null);
+			this(code, name, isDefault, durationAmount, durationUnit, cutoffTime, feesVnd, documents, null, null, null);
 		}
 	}
 
@@ -75,8 +76,11 @@ public interface ProcedurePublication {
 	/** Đối tượng thực hiện of the version in force, as an administrative correction; audited. */
 	boolean setAudience(String code, Audience audience, String actor);
 
-	/** A case's template: components, e-form, and whether its result must be a signed electronic document. */
+	/**
+	 * A case's template: components, e-form, whether its result must be a signed electronic document and who must
+	 * sign it.
+	 */
 	record CaseTemplate(List<ProcedureDetail.Document> documents, EForm form, boolean requiresElectronicResult,
-			@Nullable ResultTemplate resultTemplate) {
+			@Nullable ResultTemplate resultTemplate, vn.motcua.identity.@Nullable Role resultSigner) {
 	}
 }

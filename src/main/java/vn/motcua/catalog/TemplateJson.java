@@ -20,6 +20,9 @@ public final class TemplateJson {
 
 	private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("^[0-9A-Za-z._-]{1,64}$");
 
+	/** The roles that may be named to sign a case's result: leaders who take FINISH. */
+	static final java.util.Set<String> SIGNERS = java.util.Set.of("DEPARTMENT_LEADER", "PROVINCE_LEADER");
+
 	/** The template a {@code PUT …/template} body describes; every mistake named at once. */
 	public static ProcedurePublication.CaseTemplate parseTemplate(JsonNode body) {
 		vn.motcua.platform.InvalidFields.Collector errors = new vn.motcua.platform.InvalidFields.Collector();
@@ -67,6 +70,14 @@ public final class TemplateJson {
 		if (!electronic.isMissingNode() && !electronic.isBoolean()) {
 			errors.add("requiresElectronicResult", "catalog.template.boolean");
 		}
+		vn.motcua.identity.Role signer = null;
+		JsonNode s = body.path("resultSigner");
+		if (s.isString() && SIGNERS.contains(s.asString())) {
+			signer = vn.motcua.identity.Role.valueOf(s.asString());
+		}
+		else if (!s.isMissingNode() && !s.isNull()) {
+			errors.add("resultSigner", "catalog.template.result-signer");
+		}
 		ResultTemplate result = null;
 		JsonNode r = body.path("result");
 		if (r.isObject()) {
@@ -88,7 +99,7 @@ public final class TemplateJson {
 			errors.add("result", "catalog.template.result-title");
 		}
 		errors.throwIfAny();
-		return new ProcedurePublication.CaseTemplate(documents, form.form(), electronic.asBoolean(false), result);
+		return new ProcedurePublication.CaseTemplate(documents, form.form(), electronic.asBoolean(false), result, signer);
 	}
 
 	/** Whether a blank form's address is a web link, the only kind the pages make a link of. */

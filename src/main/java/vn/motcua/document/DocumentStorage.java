@@ -31,13 +31,72 @@ class DocumentStorage {
 
 	private static final Logger log = LoggerFactory.getLogger(DocumentStorage.class);
 
+	/**
+	 * An S3-compatible object store: {@code endpoint} (any S3 API: MinIO, Ceph, a cloud's), {@code bucket},
+	 * {@code region}, and the access keys; in demo mode without an endpoint, the bundled sandbox store.
+	 */
+	record S3Settings(@org.jspecify.annotations.Nullable String endpoint, String bucket, String region,
+			@org.jspecify.annotations.Nullable String accessKey, @org.jspecify.annotations.Nullable String secretKey) {
+	}
+
 	@Bean
 	DocumentStore documentStore(@Value("${motcua.documents.store:postgresql}") String kind, JdbcClient jdbc,
-			MotCuaProperties properties, Clock clock) {
+			MotCuaProperties properties, Clock clock, org.springframework.core.env.Environment environment) {
 		return switch (kind) {
 			case "filesystem" -> new FileSystemDocumentStore(jdbc, properties, clock);
 			case "postgresql" -> new JdbcDocumentStore(jdbc, clock);
-			default -> throw new IllegalStateException("motcua.documents.store is postgresql or filesystem, not " + kind);
+			case "s3" -> {
+				S3Settings s = new S3Settings(environment.getProperty("motcua.documents.s3.endpoint"),
+						environment.getProperty("motcua.documents.s3.bucket", "motcua-documents"),
+						environment.getProperty("motcua.documents.s3.region", "ap-southeast-1"),
+						environment.getProperty("motcua.documents.s3.access-key"),
+						environment.getProperty("motcua.documents.s3.secret-key"));
+				yield new S3DocumentStore(jdbc, clock, memoized(() -> s3Client(s, properties.demo(), environment)), s.bucket());
+			}
+			default -> throw new IllegalStateException("motcua.documents.store is postgresql, s3 or filesystem, not " + kind);
+		};
+	}
+
+	private static software.amazon.awssdk.services.s3.S3Client s3Client(S3Settings s, boolean demo,
+			org.springframework.core.env.Environment environment) {
+		boolean sandbox = (s.endpoint() == null || s.endpoint().isBlank()) && demo;
+		String endpoint = sandbox ? "http://127.0.0.1:" + environment.getRequiredProperty("local.sandbox.s3-port")
+				: s.endpoint();
+		var builder = software.amazon.awssdk.services.s3.S3Client.builder()
+			.region(software.amazon.awssdk.regions.Region.of(s.region()))
+			.httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()
+				.connectionTimeout(java.time.Duration.ofSeconds(5))
+				.socketTimeout(java.time.Duration.ofSeconds(30)))
+			// path-style addresses and plain checksums: what every S3-compatible store understands
+			.forcePathStyle(true)
+			.requestChecksumCalculation(software.amazon.awssdk.core.checksums.RequestChecksumCalculation.WHEN_REQUIRED)
+			.responseChecksumValidation(software.amazon.awssdk.core.checksums.ResponseChecksumValidation.WHEN_REQUIRED)
+			.serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder()
+				.chunkedEncodingEnabled(false).build())
+			.credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+					software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
+							sandbox ? "sandbox" : String.valueOf(s.accessKey()),
+							sandbox ? "sandbox-secret" : String.valueOf(s.secretKey()))));
+		if (endpoint != null && !endpoint.isBlank()) {
+			builder.endpointOverride(java.net.URI.create(endpoint.strip()));
+		}
+		return builder.build();
+	}
+
+	private static <T> java.util.function.Supplier<T> memoized(java.util.function.Supplier<T> make) {
+		java.util.concurrent.atomic.AtomicReference<T> made = new java.util.concurrent.atomic.AtomicReference<>();
+		return () -> {
+			T t = made.get();
+			if (t == null) {
+				synchronized (made) {
+					t = made.get();
+					if (t == null) {
+						t = make.get();
+						made.set(t);
+					}
+				}
+			}
+			return t;
 		};
 	}
 
@@ -47,6 +106,10 @@ class DocumentStorage {
 	ApplicationRunner documentsIntoDatabase(DocumentStore store, JdbcClient jdbc, TransactionTemplate tx,
 			MotCuaProperties properties) {
 		return (ApplicationArguments args) -> {
+			if (store instanceof S3DocumentStore s3) {
+				intoObjectStore(s3, jdbc, tx, properties.dataDir().resolve("documents").toAbsolutePath());
+				return;
+			}
 			if (!(store instanceof JdbcDocumentStore)) {
 				return;
 			}
@@ -69,6 +132,53 @@ class DocumentStorage {
 				log.info("moved {} stored files from {} into the database", moved, root);
 			}
 		};
+	}
+
+	/** With the object store, files on disk or in the database are put there, checked, a batch at a time. */
+	private static void intoObjectStore(S3DocumentStore store, JdbcClient jdbc, TransactionTemplate tx, Path root) {
+		int moved = 0;
+		while (true) {
+			List<Object[]> batch = jdbc.sql("""
+					select id, path, sha256 from document where path not like 's3:%' and path not like 'db:missing%'
+					  and path not like 'db:corrupt%' order by stored_at, id limit 100""")
+				.query((rs, n) -> new Object[] { rs.getObject("id", UUID.class), rs.getString("path"), rs.getString("sha256") })
+				.list();
+			if (batch.isEmpty()) {
+				break;
+			}
+			for (Object[] row : batch) {
+				UUID id = (UUID) row[0];
+				String path = (String) row[1];
+				moved += tx.execute(s -> {
+					byte[] bytes = path.startsWith(JdbcDocumentStore.IN_DATABASE)
+							? jdbc.sql("select content from document_content where document_id = ?").param(id)
+								.query((rs, n) -> rs.getBytes(1)).optional().orElse(null)
+							: read(root.resolve(path));
+					if (bytes == null || !vn.motcua.platform.Hashes.sha256Hex(bytes).equals(row[2])) {
+						log.error("stored file {} ({}) is missing or does not match its SHA-256; marked", id, path);
+						jdbc.sql("update document set path = ? where id = ?")
+							.params(JdbcDocumentStore.IN_DATABASE + (bytes == null ? "missing" : "corrupt"), id).update();
+						return 0;
+					}
+					store.put(id, bytes);
+					jdbc.sql("update document set path = ? where id = ?").params(S3DocumentStore.IN_OBJECT_STORE, id).update();
+					jdbc.sql("delete from document_content where document_id = ?").param(id).update();
+					return 1;
+				});
+			}
+		}
+		if (moved > 0) {
+			log.info("moved {} stored files into the object store", moved);
+		}
+	}
+
+	private static byte @org.jspecify.annotations.Nullable [] read(Path file) {
+		try (InputStream in = Files.newInputStream(file)) {
+			return in.readAllBytes();
+		}
+		catch (IOException e) {
+			return null;
+		}
 	}
 
 	private static int move(JdbcClient jdbc, Path root, UUID id, String path, String sha) {

@@ -46,22 +46,37 @@ class JdbcDocumentStore extends DocumentMetadata {
 		Instant now = clock.instant();
 		StoredDocument d = new StoredDocument(id, ownerType, ownerId, component, FileTypes.safeName(fileName, type), type,
 				bytes.length, Hashes.sha256Hex(bytes), now, actor);
-		insert(d, IN_DATABASE);
-		jdbc.sql("insert into document_content (document_id, content) values (?, ?)").params(id, bytes).update();
+		insert(d, marker());
+		keep(id, bytes);
 		return d;
 	}
 
 	@Override
 	public InputStream open(StoredDocument document) {
-		byte[] bytes = jdbc.sql("select content from document_content where document_id = ?")
-			.param(document.id())
-			.query((rs, n) -> rs.getBytes(1))
-			.optional()
-			.orElseThrow(() -> new UncheckedIOException(new IOException("no content stored for " + document.id())));
+		byte[] bytes = fetch(document);
 		if (!Hashes.sha256Hex(bytes).equals(document.sha256())) {
 			throw new UncheckedIOException(new IOException("stored file " + document.id() + " does not match its SHA-256"));
 		}
 		return new ByteArrayInputStream(bytes);
+	}
+
+	/** What {@code document.path} says of a file this store holds. */
+	protected String marker() {
+		return IN_DATABASE;
+	}
+
+	/** Keeps the content of a file whose row was just written, in the same transaction. */
+	protected void keep(UUID id, byte[] bytes) {
+		jdbc.sql("insert into document_content (document_id, content) values (?, ?)").params(id, bytes).update();
+	}
+
+	/** The content as kept; its SHA-256 is checked by the caller. */
+	protected byte[] fetch(StoredDocument document) {
+		return jdbc.sql("select content from document_content where document_id = ?")
+			.param(document.id())
+			.query((rs, n) -> rs.getBytes(1))
+			.optional()
+			.orElseThrow(() -> new UncheckedIOException(new IOException("no content stored for " + document.id())));
 	}
 
 	/** The whole upload, refused past the limit without reading further. */

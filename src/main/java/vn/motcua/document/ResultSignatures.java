@@ -73,10 +73,14 @@ public class ResultSignatures {
 	/** Room for the CMS: an RSA-4096 signature and a chain of a few certificates. */
 	private static final int SIGNATURE_SIZE = 24_000;
 
-	private final SigningKeys keys;
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ResultSignatures.class);
 
-	ResultSignatures(SigningKeys keys) {
+	private final SigningKeys keys;
+	private final Optional<TimeStampAuthority> tsa;
+
+	ResultSignatures(SigningKeys keys, Optional<TimeStampAuthority> tsa) {
 		this.keys = keys;
+		this.tsa = tsa;
 	}
 
 	/** What the stamp says and where its QR code leads. */
@@ -89,9 +93,15 @@ public class ResultSignatures {
 
 	/**
 	 * @param reason why it is not valid, in Vietnamese; null when valid
+	 * @param timestampedAt the time a time-stamp authority vouched for (PAdES B-T); null without one
 	 */
 	public record Verification(boolean valid, @Nullable String reason, @Nullable String signer,
-			@Nullable Instant signedAt, String sha256) {
+			@Nullable Instant signedAt, String sha256, @Nullable Instant timestampedAt) {
+
+		Verification(boolean valid, @Nullable String reason, @Nullable String signer, @Nullable Instant signedAt,
+				String sha256) {
+			this(valid, reason, signer, signedAt, sha256, null);
+		}
 	}
 
 	/** Stamps and signs a PDF for the agency; a file that is not a readable PDF is refused (400). */
@@ -111,7 +121,7 @@ public class ResultSignatures {
 			options.setPreferredSignatureSize(SIGNATURE_SIZE);
 			doc.addSignature(signature, options);
 			ExternalSigningSupport external = doc.saveIncrementalForExternalSigning(out);
-			external.setSignature(cms(external.getContent().readAllBytes(), credential, stamp.at()));
+			external.setSignature(timestamped(cms(external.getContent().readAllBytes(), credential, stamp.at())));
 			options.close();
 			byte[] signed = out.toByteArray();
 			return new Signed(signed, commonName(credential.certificate()), Hashes.sha256Hex(signed));
@@ -157,13 +167,75 @@ public class ResultSignatures {
 			if (!intact) {
 				return new Verification(false, "Nội dung tệp đã bị thay đổi sau khi ký.", name, at, sha);
 			}
+			Instant stampedAt;
+			try {
+				stampedAt = timestampOf(signer);
+			}
+			catch (org.bouncycastle.tsp.TSPException | IllegalArgumentException e) {
+				return new Verification(false, "Dấu thời gian của chữ ký không khớp với chữ ký.", name, at, sha);
+			}
 			Optional<String> untrusted = untrusted(cert, at);
-			return untrusted.map(reason -> new Verification(false, reason, name, at, sha))
-				.orElseGet(() -> new Verification(true, null, name, at, sha));
+			return untrusted.map(reason -> new Verification(false, reason, name, at, sha, stampedAt))
+				.orElseGet(() -> new Verification(true, null, name, at, sha, stampedAt));
 		}
 		catch (IOException | CMSException | java.security.GeneralSecurityException
 				| org.bouncycastle.operator.OperatorCreationException | RuntimeException e) {
 						return new Verification(false, "Không đọc được chữ ký số của tệp.", null, null, sha);
+		}
+	}
+
+	/**
+	 * The signature with a time-stamp token over it as an unsigned attribute (PAdES B-T), when an authority is
+	 * configured; as it was (baseline B) when there is none or it does not answer, so that a decision is never
+	 * held up by the authority (the verification then shows no time-stamp).
+	 */
+	private byte[] timestamped(byte[] cms) {
+		if (tsa.isEmpty()) {
+			return cms;
+		}
+		try {
+			CMSSignedData signed = new CMSSignedData(cms);
+			SignerInformation signer = signed.getSignerInfos().getSigners().iterator().next();
+			byte[] token = tsa.get().token(Hashes.sha256().digest(signer.getSignature()));
+			AttributeTable unsigned = new AttributeTable(new Attribute(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken,
+					new DERSet(org.bouncycastle.asn1.ASN1Primitive.fromByteArray(token))));
+			SignerInformation stamped = SignerInformation.replaceUnsignedAttributes(signer, unsigned);
+			return CMSSignedData.replaceSigners(signed, new org.bouncycastle.cms.SignerInformationStore(stamped))
+				.getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER);
+		}
+		catch (TimeStampAuthority.Unavailable | IOException | CMSException e) {
+			log.warn("Result signed without a time-stamp (PAdES B): {}", e.getMessage());
+			return cms;
+		}
+	}
+
+	/**
+	 * The time of the signature's time-stamp token, checked: its imprint is the hash of this signature and the
+	 * token's own signature holds; null when there is none.
+	 */
+	private static @Nullable Instant timestampOf(SignerInformation signer) throws org.bouncycastle.tsp.TSPException {
+		AttributeTable unsigned = signer.getUnsignedAttributes();
+		Attribute a = unsigned == null ? null : unsigned.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
+		if (a == null) {
+			return null;
+		}
+		try {
+			org.bouncycastle.tsp.TimeStampToken token = new org.bouncycastle.tsp.TimeStampToken(
+					org.bouncycastle.asn1.cms.ContentInfo.getInstance(a.getAttrValues().getObjectAt(0)));
+			if (!java.util.Arrays.equals(token.getTimeStampInfo().getMessageImprintDigest(),
+					Hashes.sha256().digest(signer.getSignature()))) {
+				throw new IllegalArgumentException("imprint");
+			}
+			@SuppressWarnings("unchecked")
+			java.util.Collection<X509CertificateHolder> tsaCerts = token.getCertificates().getMatches(token.getSID());
+			if (tsaCerts.isEmpty()) {
+				throw new IllegalArgumentException("no certificate");
+			}
+			token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(tsaCerts.iterator().next()));
+			return token.getTimeStampInfo().getGenTime().toInstant();
+		}
+		catch (IOException | org.bouncycastle.operator.OperatorCreationException | java.security.cert.CertificateException e) {
+			throw new IllegalArgumentException(e);
 		}
 	}
 

@@ -48,6 +48,23 @@ class SigningConfiguration {
 		};
 	}
 
+	/**
+	 * The time-stamp authority that makes result signatures PAdES B-T: {@code MOTCUA_SIGNING_TSA_URL}, or in demo
+	 * mode the sandbox authority on this server; none in production without one (signatures are then baseline B).
+	 */
+	@Bean
+	@org.springframework.boot.autoconfigure.condition.ConditionalOnExpression(
+			"'${motcua.signing.tsa-url:}' != '' or '${motcua.mode:demo}'.equalsIgnoreCase('demo')")
+	TimeStampAuthority timeStampAuthority(@Value("${motcua.signing.tsa-url:}") String url,
+			@Value("${motcua.signing.tsa-timeout:PT5S}") java.time.Duration timeout,
+			org.springframework.core.env.Environment environment) {
+		java.util.function.Supplier<java.util.Optional<java.net.URI>> target = !url.isBlank()
+				? () -> java.util.Optional.of(java.net.URI.create(url.strip()))
+				: () -> java.util.Optional.ofNullable(environment.getProperty("local.server.port"))
+					.map(port -> java.net.URI.create("http://127.0.0.1:" + port + "/sandbox/tsa"));
+		return new TimeStampAuthority(target, timeout);
+	}
+
 	/** Anyone may check a result: by its id or by the file. */
 	@Bean
 	PublicPaths resultVerification() {

@@ -2,6 +2,7 @@ package vn.motcua.dossier;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import vn.motcua.identity.Role;
@@ -19,10 +20,12 @@ class DossierAccess {
 
 	private final Agencies agencies;
 	private final JdbcDossierRepository repository;
+	private final FiledCases cases;
 
-	DossierAccess(Agencies agencies, JdbcDossierRepository repository) {
+	DossierAccess(Agencies agencies, JdbcDossierRepository repository, FiledCases cases) {
 		this.agencies = agencies;
 		this.repository = repository;
+		this.cases = cases;
 	}
 
 	/** The dossier, locked for update when asked; "not found" alike when unknown or not the caller's to see. */
@@ -69,7 +72,9 @@ class DossierAccess {
 			case DECIDING_SPECIALIST -> caller.has(Role.SPECIALIST) && (d.agencyCode().equals(caller.unitCode())
 					|| d.step() != null && d.step().unitCode().equals(caller.unitCode()));
 			case DECIDING_LEADER -> caller.has(Role.DEPARTMENT_LEADER) && caller.unitCode() != null
-					&& agencies.isWithin(d.agencyCode(), caller.unitCode());
+					&& agencies.isWithin(d.agencyCode(), caller.unitCode())
+					// a result the case says a province leader signs is finished by one
+					|| action == DossierAction.FINISH && caller.has(Role.PROVINCE_LEADER) && signer(d) == Role.PROVINCE_LEADER;
 			case STEP_HOLDER -> d.step() != null && caller.has(Role.valueOf(d.step().role())) && caller.unitCode() != null
 					&& (d.step().unitCode().equals(caller.unitCode()) || caller.has(Role.DEPARTMENT_LEADER)
 							&& agencies.isWithin(d.step().unitCode(), caller.unitCode()));
@@ -81,5 +86,11 @@ class DossierAccess {
 			case FEE_OFFICER -> caller.has(Role.ONE_STOP_OFFICER) || caller.has(Role.DEPARTMENT_LEADER);
 			case PAYMENT_MODULE -> false;
 		};
+	}
+
+	/** The role the dossier's case names to sign its result, if any. */
+	@Nullable Role signer(Dossier d) {
+		vn.motcua.catalog.ProcedureDetail.Case c = cases.of(d);
+		return c == null ? null : c.resultSigner();
 	}
 }

@@ -18,6 +18,16 @@ final class DossierProblems {
 		}
 	}
 
+	/** FINISH by someone without the role the case names to sign its result (403). */
+	static final class SignerRequired extends DomainProblem {
+
+		SignerRequired(vn.motcua.identity.Role role) {
+			super(HttpStatus.FORBIDDEN, "result-signer-required", "Kết quả của thủ tục này phải do "
+					+ (role == vn.motcua.identity.Role.PROVINCE_LEADER ? "lãnh đạo UBND tỉnh" : "lãnh đạo đơn vị giải quyết")
+					+ " ký số: người hoàn thành hồ sơ phải có vai trò đó.");
+		}
+	}
+
 	static final class ActionForbidden extends DomainProblem {
 
 		ActionForbidden(DossierAction action) {

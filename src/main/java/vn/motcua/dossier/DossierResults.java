@@ -54,11 +54,13 @@ public class DossierResults {
 	private final Clock clock;
 	private final String publicBaseUrl;
 	private final String province;
+	private final vn.motcua.identity.StaffAccounts staff;
 
 	DossierResults(DossierAccess access, DocumentStore store, PersonalDocuments personal, ResultSignatures signatures,
 			JdbcDossierRepository repository, FiledCases cases, DossierJournal journal, Agencies agencies,
 			JdbcClient jdbc, Clock clock, @Value("${motcua.public-base-url:http://localhost:8080}") String publicBaseUrl,
-			@Value("${motcua.province-name:Cà Mau}") String province) {
+			@Value("${motcua.province-name:Cà Mau}") String province, vn.motcua.identity.StaffAccounts staff) {
+		this.staff = staff;
 		this.province = province;
 		this.access = access;
 		this.store = store;
@@ -216,6 +218,17 @@ public class DossierResults {
 		return new DossierDocuments.Download(file, store.open(file));
 	}
 
+	/**
+	 * FINISH's precondition on who takes it: a case that names the role signing its result is finished by someone
+	 * holding it (the result is signed with their unit's certificate).
+	 */
+	void requireSigner(Dossier d, Caller caller) {
+		ProcedureDetail.Case c = cases.of(d);
+		if (c != null && c.resultSigner() != null && !caller.has(c.resultSigner())) {
+			throw new DossierProblems.SignerRequired(c.resultSigner());
+		}
+	}
+
 	/** FINISH's precondition: a case that requires an electronic result has one. */
 	void requireFor(Dossier d) {
 		ProcedureDetail.Case c = cases.of(d);
@@ -236,10 +249,11 @@ public class DossierResults {
 			return false;
 		}
 		Instant now = clock.instant();
-		String agencyName = agencies.find(d.agencyCode()).map(a -> a.name()).orElse(d.agencyCode());
+		String signingUnit = signingUnit(d, actor);
+		String agencyName = agencies.find(signingUnit).map(a -> a.name()).orElse(signingUnit);
 		String applicant = "CITIZEN".equals(d.applicant().type()) ? d.applicant().idNumber() : null;
 		for (Result r : drafts) {
-			ResultSignatures.Signed signed = signatures.sign(bytes(fileOf(r.id())), new ResultSignatures.Stamp(d.agencyCode(), agencyName,
+			ResultSignatures.Signed signed = signatures.sign(bytes(fileOf(r.id())), new ResultSignatures.Stamp(signingUnit, agencyName,
 					now, r.verifyUrl(), "Kết quả giải quyết hồ sơ " + d.code()));
 			StoredDocument issued = personal.issueResult(applicant, d.code(), r.title(),
 					"ket-qua-" + d.code() + "-" + r.id().toString().substring(0, 8) + ".pdf", signed.pdf(), actor);
@@ -253,6 +267,19 @@ public class DossierResults {
 		}
 		repository.markElectronicResult(d.code());
 		return true;
+	}
+
+	/**
+	 * Whose certificate signs: the deciding unit's, or the provincial People's Committee's (the province leader's
+	 * unit) when the case names a province leader as the signer.
+	 */
+	private String signingUnit(Dossier d, String actor) {
+		ProcedureDetail.Case c = cases.of(d);
+		if (c != null && c.resultSigner() == vn.motcua.identity.Role.PROVINCE_LEADER) {
+			return staff.find(actor).map(vn.motcua.identity.StaffAccount::unitCode).filter(java.util.Objects::nonNull)
+				.orElse(d.agencyCode());
+		}
+		return d.agencyCode();
 	}
 
 	@Transactional(readOnly = true)

@@ -71,6 +71,9 @@ class DossierWorkflow {
 		if (request.version() != d.version()) {
 			throw new DossierProblems.StaleVersion(request.version(), d.version());
 		}
+		if (action == DossierAction.FINISH) {
+			results.requireSigner(d, caller);
+		}
 		return take(d, action, fields);
 	}
 

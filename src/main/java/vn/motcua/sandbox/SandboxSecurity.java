@@ -26,7 +26,7 @@ class SandboxSecurity {
 	@Bean
 	@Order(0)
 	SecurityFilterChain registrySandboxChain(HttpSecurity http) {
-		return open(http, "default-src 'none'; frame-ancestors 'none'", "/sandbox/registry/**");
+		return open(http, "default-src 'none'; frame-ancestors 'none'", "/sandbox/registry/**", "/sandbox/tsa");
 	}
 
 	/**
@@ -47,7 +47,7 @@ class SandboxSecurity {
 	@Order(0)
 	SecurityFilterChain messageSandboxChain(HttpSecurity http) {
 		return open(http, PAGES, "/sandbox/mail/**", "/sandbox/sms/**", "/sandbox/zalo/**", "/sandbox/mail",
-				"/sandbox/sms", "/sandbox/zalo");
+				"/sandbox/sms", "/sandbox/zalo", "/sandbox/s3/**");
 	}
 
 	/** Another organisation's system: no MotCua sign-in, no session, no CSRF token, its own content policy. */

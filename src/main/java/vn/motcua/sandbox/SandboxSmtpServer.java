@@ -12,10 +12,8 @@ import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -26,9 +24,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.stereotype.Component;
 
 import vn.motcua.platform.DemoMode;
@@ -41,54 +37,43 @@ import vn.motcua.platform.DemoMode;
  */
 @Component
 @DemoMode
-class SandboxSmtpServer implements SmartLifecycle {
+class SandboxSmtpServer extends LoopbackSandbox {
 
 	private static final Logger log = LoggerFactory.getLogger(SandboxSmtpServer.class);
 	private static final int MAX_MESSAGE = 10 * 1024 * 1024;
 
 	private final SandboxMailboxes mailboxes;
-	private final ConfigurableEnvironment environment;
 	private final int port;
 	private @Nullable ServerSocket server;
-	private @Nullable ExecutorService sessions;
 
 	SandboxSmtpServer(SandboxMailboxes mailboxes, ConfigurableEnvironment environment,
 			@Value("${motcua.sandbox.smtp-port:0}") int port) {
+		super(environment, "smtp");
 		this.mailboxes = mailboxes;
-		this.environment = environment;
 		this.port = port;
 	}
 
 	@Override
-	public void start() {
+	protected int listen(ExecutorService sessions) {
 		try {
 			ServerSocket s = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
 			server = s;
-			sessions = Executors.newFixedThreadPool(4, r -> {
-				Thread t = new Thread(r, "sandbox-smtp");
-				t.setDaemon(true);
-				return t;
-			});
-			environment.getPropertySources()
-				.addFirst(new MapPropertySource("sandbox-smtp", Map.of("local.sandbox.smtp-port", s.getLocalPort())));
-			Thread acceptor = new Thread(() -> accept(s), "sandbox-smtp-accept");
+			Thread acceptor = new Thread(() -> accept(s, sessions), "sandbox-smtp-accept");
 			acceptor.setDaemon(true);
 			acceptor.start();
 			log.info("Sandbox SMTP server listening on 127.0.0.1:{}", s.getLocalPort());
+			return s.getLocalPort();
 		}
 		catch (IOException e) {
 			throw new IllegalStateException("The sandbox SMTP server cannot listen on port " + port, e);
 		}
 	}
 
-	private void accept(ServerSocket s) {
+	private void accept(ServerSocket s, ExecutorService sessions) {
 		while (!s.isClosed()) {
 			try {
 				Socket client = s.accept();
-				ExecutorService pool = sessions;
-				if (pool != null) {
-					pool.execute(() -> session(client));
-				}
+				sessions.execute(() -> session(client));
 			}
 			catch (IOException e) {
 				if (!s.isClosed()) {
@@ -252,7 +237,7 @@ class SandboxSmtpServer implements SmartLifecycle {
 	}
 
 	@Override
-	public void stop() {
+	protected void close() {
 		ServerSocket s = server;
 		if (s != null) {
 			try {
@@ -262,21 +247,6 @@ class SandboxSmtpServer implements SmartLifecycle {
 				// closing anyway
 			}
 		}
-		ExecutorService pool = sessions;
-		if (pool != null) {
-			pool.shutdownNow();
-		}
 		server = null;
 	}
-
-	@Override
-	public boolean isRunning() {
-		return server != null;
-	}
-
-	@Override
-	public int getPhase() {
-		return 0; // before the web server and the notification worker
-	}
-
 }

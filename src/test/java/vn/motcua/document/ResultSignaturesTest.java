@@ -42,7 +42,7 @@ class ResultSignaturesTest {
 	@Test
 	void aSignedResultVerifiesAndAChangedByteDoesNot() throws Exception {
 		ResultSignatures signatures = new ResultSignatures(keys(agency(NOW.minus(Duration.ofDays(1)),
-				NOW.plus(Duration.ofDays(30))), ca));
+				NOW.plus(Duration.ofDays(30))), ca), java.util.Optional.empty());
 		byte[] pdf = pdf("Giay phep xay dung so 01");
 		ResultSignatures.Signed signed = signatures.sign(pdf, stamp());
 		assertThat(signed.signer()).isEqualTo("Sở Xây dựng");
@@ -71,22 +71,79 @@ class ResultSignaturesTest {
 		X509Certificate otherCa = certificate("CN=Test CA", otherKeys.getPublic(), "CN=Test CA", otherKeys.getPrivate(), true,
 				NOW.minus(Duration.ofDays(10)), NOW.plus(Duration.ofDays(365)));
 		SigningKeys.Credential agency = agency(NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(30)));
-		byte[] signed = new ResultSignatures(keys(agency, ca)).sign(pdf("x"), stamp()).pdf();
-		ResultSignatures.Verification foreign = new ResultSignatures(keys(agency, otherCa)).verify(signed);
+		byte[] signed = new ResultSignatures(keys(agency, ca), java.util.Optional.empty()).sign(pdf("x"), stamp()).pdf();
+		ResultSignatures.Verification foreign = new ResultSignatures(keys(agency, otherCa), java.util.Optional.empty()).verify(signed);
 		assertThat(foreign.valid()).isFalse();
 		assertThat(foreign.reason()).contains("tin cậy");
 
 		SigningKeys.Credential expired = agency(NOW.minus(Duration.ofDays(400)), NOW.minus(Duration.ofDays(1)));
-		ResultSignatures expiredSigner = new ResultSignatures(keys(expired, ca));
+		ResultSignatures expiredSigner = new ResultSignatures(keys(expired, ca), java.util.Optional.empty());
 		ResultSignatures.Verification late = expiredSigner.verify(expiredSigner.sign(pdf("x"), stamp()).pdf());
 		assertThat(late.valid()).isFalse();
 		assertThat(late.reason()).contains("hết hạn");
 	}
 
 	@Test
+	void aTimeStampAuthorityMakesTheSignatureBTAndItsAbsenceLeavesBaselineB() throws Exception {
+		KeyPair tsaKeys = rsa();
+		// an authority's certificate is for time-stamping only, and says so in a critical extension
+		X509Certificate tsaCert = new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(
+				new X500Name("CN=Test CA"), BigInteger.TEN, Date.from(NOW.minus(Duration.ofDays(10))),
+				Date.from(NOW.plus(Duration.ofDays(365))), new X500Name("CN=Test TSA"), tsaKeys.getPublic())
+			.addExtension(Extension.extendedKeyUsage, true, new org.bouncycastle.asn1.x509.ExtendedKeyUsage(
+					org.bouncycastle.asn1.x509.KeyPurposeId.id_kp_timeStamping))
+			.build(new JcaContentSignerBuilder("SHA256withRSA").build(caKeys.getPrivate())));
+		Instant stampedAt = NOW.plusSeconds(2);
+		com.sun.net.httpserver.HttpServer tsa = com.sun.net.httpserver.HttpServer.create(
+				new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+		java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+		tsa.createContext("/tsa", exchange -> {
+			try {
+				asked.incrementAndGet();
+				org.bouncycastle.tsp.TimeStampTokenGenerator tokens = new org.bouncycastle.tsp.TimeStampTokenGenerator(
+						new org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder().build("SHA256withRSA",
+								tsaKeys.getPrivate(), tsaCert),
+						new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().build().get(
+								new org.bouncycastle.asn1.x509.AlgorithmIdentifier(
+										org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha256)),
+						new org.bouncycastle.asn1.ASN1ObjectIdentifier("1.2.3.4"));
+				tokens.addCertificates(new org.bouncycastle.cert.jcajce.JcaCertStore(List.of(tsaCert)));
+				byte[] reply = new org.bouncycastle.tsp.TimeStampResponseGenerator(tokens, org.bouncycastle.tsp.TSPAlgorithms.ALLOWED)
+					.generate(new org.bouncycastle.tsp.TimeStampRequest(exchange.getRequestBody().readAllBytes()),
+							BigInteger.ONE, Date.from(stampedAt))
+					.getEncoded();
+				exchange.sendResponseHeaders(200, reply.length);
+				exchange.getResponseBody().write(reply);
+			}
+			catch (Exception e) {
+				exchange.sendResponseHeaders(500, -1);
+			}
+			exchange.close();
+		});
+		tsa.start();
+		java.net.URI url = java.net.URI.create("http://127.0.0.1:" + tsa.getAddress().getPort() + "/tsa");
+		TimeStampAuthority authority = new TimeStampAuthority(() -> java.util.Optional.of(url), Duration.ofSeconds(5));
+		SigningKeys keys = keys(agency(NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(30))), ca);
+		ResultSignatures signatures = new ResultSignatures(keys, java.util.Optional.of(authority));
+		try {
+			ResultSignatures.Verification bt = signatures.verify(signatures.sign(pdf("Quyet dinh"), stamp()).pdf());
+			assertThat(bt.valid()).as(bt.reason()).isTrue();
+			assertThat(bt.timestampedAt()).isEqualTo(stampedAt);
+			assertThat(asked.get()).isEqualTo(1);
+		}
+		finally {
+			tsa.stop(0);
+		}
+		// the authority is gone: the decision is still signed, at baseline B, and says it has no time-stamp
+		ResultSignatures.Verification b = signatures.verify(signatures.sign(pdf("Quyet dinh 2"), stamp()).pdf());
+		assertThat(b.valid()).isTrue();
+		assertThat(b.timestampedAt()).isNull();
+	}
+
+	@Test
 	void aFileThatIsNotAPdfIsRefused() {
 		ResultSignatures signatures = new ResultSignatures(keys(agency(NOW.minus(Duration.ofDays(1)),
-				NOW.plus(Duration.ofDays(30))), ca));
+				NOW.plus(Duration.ofDays(30))), ca), java.util.Optional.empty());
 		assertThatThrownBy(() -> signatures.sign("not a pdf".getBytes(), stamp())).isInstanceOf(RefusedDocument.class);
 		assertThat(ResultSignatures.readable("%PDF-1.4 broken".getBytes())).isFalse();
 	}

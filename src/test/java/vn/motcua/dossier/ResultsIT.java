@@ -57,6 +57,7 @@ class ResultsIT {
 		DemoCitizen citizen = DemoCitizens.all().stream().filter(c -> c.taxCode() == null).skip(4).findFirst().orElseThrow();
 		Map<String, Object> applicant = new HashMap<>(Map.of("type", "CITIZEN", "idNumber", citizen.person().idNumber(),
 				"fullName", citizen.person().fullName(), "dateOfBirth", citizen.person().dateOfBirth().toString()));
+		applicant.put("email", "ket.qua.dien.tu@example.vn");
 		Api.Response filed = api.postJson("/api/v1/dossiers", Map.of("procedureCode", PROCEDURE, "channel", "COUNTER",
 				"applicant", applicant), api.token("officer"));
 		String code = filed.json().get("code").asString();
@@ -95,8 +96,21 @@ class ResultsIT {
 		JsonNode store = web.json("GET", "/api/v1/documents", null).json().get("items");
 		assertThat(store.valueStream().filter(x -> x.get("kind").asString().equals("RESULT"))
 			.map(x -> x.get("dossierCode").asString()).toList()).contains(code);
+		// the applicant was told the result is ready to download, as it was signed at FINISH
+		JsonNode told = null;
+		for (int i = 0; i < 100 && told == null; i++) {
+			for (JsonNode m : api.get("/sandbox/mail/messages?to=ket.qua.dien.tu@example.vn").json()) {
+				if (m.get("subject").asString().contains(code) && m.get("subject").asString().contains("đã có kết quả")) {
+					told = m;
+				}
+			}
+			Thread.sleep(100);
+		}
+		assertThat(told).isNotNull();
+		assertThat(told.get("body").asString()).contains("Kết quả điện tử đã ký số có trên trang hồ sơ");
 		JsonNode verified = api.get("/api/v1/results/" + id + "/verification").json();
 		assertThat(verified.get("valid").asBoolean()).isTrue();
+		assertThat(verified.get("timestampedAt").isNull()).as("PAdES B-T: time-stamped by the demo's authority").isFalse();
 		assertThat(verified.toString()).doesNotContain(citizen.person().idNumber(), citizen.person().fullName());
 		// the page behind the QR code and the page that checks a file, for anyone
 		WebSession anyone = new WebSession(port);
@@ -165,6 +179,45 @@ class ResultsIT {
 		dossiers.ok("leader", code, "FINISH", Map.of("note", "Đồng ý"));
 		assertThat(api.get("/api/v1/dossiers/" + code + "/results", api.token("officer")).json().get(0).get("status")
 			.asString()).isEqualTo("SIGNED");
+	}
+
+	@Test
+	void aResultTheCaseSaysAProvinceLeaderSignsIsFinishedByOneWithTheProvincesCertificate() throws Exception {
+		String procedure = "9.900019";
+		TestProcedures.ensure(api, procedure, "Thủ tục kiểm thử người ký kết quả", "SXD", 3, 0);
+		String caseCode = api.get("/api/v1/procedures/" + procedure).json().get("cases").get(0).get("code").asString();
+		String path = "/api/v1/admin/procedures/" + procedure + "/cases/" + caseCode + "/template";
+		Api.Response wrong = put(path, Map.of("documents", List.of(), "requiresElectronicResult", true, "resultSigner", "ADMIN"));
+		assertThat(wrong.status()).isEqualTo(400);
+		assertThat(wrong.body()).contains("resultSigner");
+		Api.Response set = put(path, Map.of("documents", List.of(), "requiresElectronicResult", true, "resultSigner",
+				"PROVINCE_LEADER"));
+		assertThat(set.status()).as(set.body()).isEqualTo(200);
+		assertThat(set.json().get("resultSigner").asString()).isEqualTo("PROVINCE_LEADER");
+		Api.Response filed = api.postJson("/api/v1/dossiers", Map.of("procedureCode", procedure, "channel", "COUNTER",
+				"applicant", DossierTestSupport.applicant(19)), api.token("officer"));
+		String code = filed.json().get("code").asString();
+		dossiers.ok("officer", code, "FORWARD", Map.of());
+		assertThat(upload(code, "specialist", "Quyết định").statusCode()).isEqualTo(201);
+		dossiers.ok("specialist", code, "APPROVE", Map.of("note", "Đạt"));
+		Api.Response byDepartment = dossiers.act("leader", code, "FINISH", Map.of("note", "Đồng ý"));
+		assertThat(byDepartment.status()).isEqualTo(403);
+		assertThat(byDepartment.json().get("detail").asString()).contains("lãnh đạo UBND tỉnh");
+		dossiers.ok("province", code, "FINISH", Map.of("note", "Đồng ý"));
+		JsonNode result = api.get("/api/v1/dossiers/" + code + "/results", api.token("officer")).json().get(0);
+		assertThat(result.get("status").asString()).isEqualTo("SIGNED");
+		assertThat(result.get("signer").asString()).as("signed with the province's certificate")
+			.isNotEqualTo("Sở Xây dựng").contains("tỉnh");
+		assertThat(api.get("/api/v1/results/" + result.get("id").asString() + "/verification").json().get("valid").asBoolean())
+			.isTrue();
+		// a province leader finishes nothing else
+		TestProcedures.ensure(api, PROCEDURE, "Thủ tục kiểm thử kết quả điện tử", "SXD", 3, 0);
+		Api.Response other = api.postJson("/api/v1/dossiers", Map.of("procedureCode", PROCEDURE, "channel", "COUNTER",
+				"applicant", DossierTestSupport.applicant(20)), api.token("officer"));
+		String plain = other.json().get("code").asString();
+		dossiers.ok("officer", plain, "FORWARD", Map.of());
+		dossiers.ok("specialist", plain, "APPROVE", Map.of("note", "Đạt"));
+		assertThat(dossiers.act("province", plain, "FINISH", Map.of("note", "Đồng ý")).status()).isEqualTo(403);
 	}
 
 	private Api.Response put(String path, Object body) {

@@ -131,6 +131,7 @@ class ProcedureController {
 		cm.put("documents", c.documents().stream().map(TemplateJson::toMap).toList());
 		cm.put("form", TemplateJson.toMap(c.form()));
 		cm.put("requiresElectronicResult", c.requiresElectronicResult());
+		cm.put("resultSigner", c.resultSigner() == null ? null : c.resultSigner().name());
 		cm.put("result", c.resultTemplate() == null ? null : c.resultTemplate().toMap());
 		return cm;
 	}

@@ -82,6 +82,7 @@ class TemplateEditorPages {
 		}
 		model.addAttribute("resultTitle", c.resultTemplate() == null ? "" : c.resultTemplate().title());
 		model.addAttribute("resultBody", c.resultTemplate() == null ? "" : c.resultTemplate().body());
+		model.addAttribute("signer", c.resultSigner() == null ? "" : c.resultSigner().name());
 		return page(model, p, c, components, questions, c.requiresElectronicResult(), List.of());
 	}
 
@@ -110,10 +111,14 @@ class TemplateEditorPages {
 			}
 		}
 		boolean electronic = form.containsKey("electronic");
+		model.addAttribute("signer", v(form, "signer"));
 		model.addAttribute("resultTitle", v(form, "resultTitle"));
 		model.addAttribute("resultBody", v(form, "resultBody"));
 		try {
 			ObjectNode body = body(components, questions, electronic);
+			if (!v(form, "signer").isEmpty()) {
+				body.put("resultSigner", v(form, "signer"));
+			}
 			if (!v(form, "resultTitle").isEmpty() || !v(form, "resultBody").isEmpty()) {
 				body.putObject("result").put("title", v(form, "resultTitle")).put("body", v(form, "resultBody"));
 			}

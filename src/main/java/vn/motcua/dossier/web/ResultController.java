@@ -78,6 +78,8 @@ class ResultController {
 		m.put("title", v.result().title());
 		m.put("signer", v.result().signer());
 		m.put("signedAt", ApiTime.format(v.result().signedAt()));
+		// PAdES B-T: the time a time-stamp authority vouched for, when the signature carries one
+		m.put("timestampedAt", ApiTime.format(v.signature().timestampedAt()));
 		m.put("sha256", v.result().sha256());
 		m.put("dossierCode", v.result().dossierCode());
 		m.put("procedureName", v.procedureName());

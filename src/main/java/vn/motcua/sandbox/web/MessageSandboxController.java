@@ -36,7 +36,7 @@ class MessageSandboxController {
 
 	static final String SMS_KEY = "sandbox-sms-key";
 	static final String ZALO_TOKEN = "sandbox-zalo-token";
-	static final Map<String, String> SYSTEMS = Map.of("mail", "MAIL", "sms", "SMS", "zalo", "ZALO");
+	static final Map<String, String> SYSTEMS = Map.of("mail", "MAIL", "sms", "SMS", "zalo", "ZALO", "s3", "S3");
 
 	private final SandboxMailboxes mailboxes;
 	private final java.time.Clock clock;
@@ -51,7 +51,7 @@ class MessageSandboxController {
 		return mailboxes.list(SYSTEMS.get(system), to, 200).stream().map(m -> json(m)).toList();
 	}
 
-	@PutMapping("/sandbox/{system:mail|sms|zalo}/outage")
+	@PutMapping("/sandbox/{system:mail|sms|zalo|s3}/outage")
 	Map<String, String> outage(@PathVariable String system, @RequestBody Map<String, Object> body) {
 		Object mode = body.get("mode");
 		if (!"DOWN".equals(mode) && !"NONE".equals(mode)) {
