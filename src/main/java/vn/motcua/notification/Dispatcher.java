@@ -36,7 +36,10 @@ class Dispatcher implements SmartLifecycle {
 	private final Clock clock;
 	private final MeterRegistry meters;
 	private final AtomicBoolean running = new AtomicBoolean();
+	/** A drain is queued: commits arriving meanwhile need no other, it will see their messages. */
+	private final AtomicBoolean wakeQueued = new AtomicBoolean();
 	private @Nullable ScheduledExecutorService executor;
+	private java.util.concurrent.@Nullable ExecutorService senderPool;
 
 	/** Hands one message to its channel: the provider's id, or a {@link DeliveryFailure}. */
 	interface Sender {
@@ -69,9 +72,12 @@ class Dispatcher implements SmartLifecycle {
 
 	private void wake() {
 		ScheduledExecutorService e = executor;
-		if (e != null && running.get()) {
+		if (e != null && running.get() && wakeQueued.compareAndSet(false, true)) {
 			try {
-				e.execute(this::drainQuietly);
+				e.execute(() -> {
+					wakeQueued.set(false);
+					drainQuietly();
+				});
 			}
 			catch (java.util.concurrent.RejectedExecutionException stopped) {
 				// shutting down: the next instance to poll sends it
@@ -79,13 +85,35 @@ class Dispatcher implements SmartLifecycle {
 		}
 	}
 
-	/** Sends what is due until nothing is; returns how many messages were handled. */
+	/**
+	 * Sends what is due until nothing is, a batch at a time, the messages of a batch side by side on the sender
+	 * threads (a slow carrier holds a thread, not the queue); returns how many messages were handled.
+	 */
 	int drain() {
 		int handled = 0;
 		while (true) {
 			List<Notification> batch = outbox.claim(settings.batch(), clock.instant(), settings.lease());
-			for (Notification n : batch) {
-				deliver(n);
+			java.util.concurrent.ExecutorService pool = senderPool;
+			if (pool == null || batch.size() == 1) {
+				batch.forEach(this::deliver);
+			}
+			else {
+				List<java.util.concurrent.Future<?>> sending = new java.util.ArrayList<>();
+				for (Notification n : batch) {
+					sending.add(pool.submit(() -> deliver(n)));
+				}
+				for (java.util.concurrent.Future<?> f : sending) {
+					try {
+						f.get();
+					}
+					catch (InterruptedException e) {
+						Thread.currentThread().interrupt();
+						return handled;
+					}
+					catch (java.util.concurrent.ExecutionException e) {
+						log.error("Notification not handed over", e.getCause());
+					}
+				}
 			}
 			handled += batch.size();
 			if (batch.size() < settings.batch() || !running.get()) {
@@ -165,6 +193,11 @@ class Dispatcher implements SmartLifecycle {
 		e.scheduleWithFixedDelay(this::drainQuietly, settings.poll().toMillis(), settings.poll().toMillis(),
 				TimeUnit.MILLISECONDS);
 		executor = e;
+		senderPool = Executors.newFixedThreadPool(settings.senders(), r -> {
+			Thread t = new Thread(r, "notification-sender");
+			t.setDaemon(true);
+			return t;
+		});
 	}
 
 	@Override
@@ -179,6 +212,10 @@ class Dispatcher implements SmartLifecycle {
 			catch (InterruptedException interrupted) {
 				Thread.currentThread().interrupt();
 			}
+		}
+		java.util.concurrent.ExecutorService pool = senderPool;
+		if (pool != null) {
+			pool.shutdownNow();
 		}
 	}
 

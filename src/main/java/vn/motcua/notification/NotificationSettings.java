@@ -22,10 +22,11 @@ final class NotificationSettings {
 	 * @param giveUpAfter how long a message is retried before it is FAILED (at least an hour, docs/api.md)
 	 * @param channels the channels an applicant gets when they chose none
 	 * @param enabled false writes no message at all (to measure what notifications cost, bench/run dossier-load)
+	 * @param senders how many messages one instance hands to the carriers at once
 	 */
 	@ConfigurationProperties("motcua.notification")
 	record Outbox(@DefaultValue("true") boolean enabled, @DefaultValue("true") boolean worker, @DefaultValue("PT1S") Duration poll,
-			@DefaultValue("20") int batch, @DefaultValue("PT2M") Duration lease,
+			@DefaultValue("50") int batch, @DefaultValue("8") int senders, @DefaultValue("PT2M") Duration lease,
 			@DefaultValue("PT5S") Duration firstRetry, @DefaultValue("PT10M") Duration longestRetry,
 			@DefaultValue("PT2H") Duration giveUpAfter, @DefaultValue({ "EMAIL", "SMS" }) Set<NotificationChannel> channels) {
 	}

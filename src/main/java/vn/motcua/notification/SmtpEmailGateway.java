@@ -25,6 +25,8 @@ class SmtpEmailGateway implements Gateways.Email {
 
 	private final Supplier<Optional<Server>> server;
 	private final NotificationSettings.Mail settings;
+	/** One configured sender per server (thread-safe: each send opens its own connection). */
+	private final java.util.concurrent.ConcurrentMap<Server, JavaMailSenderImpl> senders = new java.util.concurrent.ConcurrentHashMap<>();
 
 	SmtpEmailGateway(Supplier<Optional<Server>> server, NotificationSettings.Mail settings) {
 		this.server = server;
@@ -34,19 +36,7 @@ class SmtpEmailGateway implements Gateways.Email {
 	@Override
 	public String send(String to, String subject, String body, String messageId) throws DeliveryFailure {
 		Server target = server.get().orElseThrow(() -> new DeliveryFailure("Chưa có máy chủ thư (SMTP).", false));
-		JavaMailSenderImpl sender = new JavaMailSenderImpl();
-		sender.setHost(target.host());
-		sender.setPort(target.port());
-		sender.setUsername(blankToNull(settings.username()));
-		sender.setPassword(blankToNull(settings.password()));
-		sender.setDefaultEncoding(StandardCharsets.UTF_8.name());
-		Properties p = new Properties();
-		p.put("mail.smtp.connectiontimeout", String.valueOf(settings.connectTimeout().toMillis()));
-		p.put("mail.smtp.timeout", String.valueOf(settings.timeout().toMillis()));
-		p.put("mail.smtp.writetimeout", String.valueOf(settings.timeout().toMillis()));
-		p.put("mail.smtp.auth", String.valueOf(blankToNull(settings.username()) != null));
-		p.put("mail.smtp.starttls.enable", String.valueOf(settings.starttls()));
-		sender.setJavaMailProperties(p);
+		JavaMailSenderImpl sender = senders.computeIfAbsent(target, this::sender);
 		String id = "<" + messageId + "@motcua>";
 		MimeMessage message = new MimeMessage(sender.getSession()) {
 			@Override
@@ -71,6 +61,22 @@ class SmtpEmailGateway implements Gateways.Email {
 		}
 	}
 
+	private JavaMailSenderImpl sender(Server target) {
+		JavaMailSenderImpl sender = new JavaMailSenderImpl();
+		sender.setHost(target.host());
+		sender.setPort(target.port());
+		sender.setUsername(blankToNull(settings.username()));
+		sender.setPassword(blankToNull(settings.password()));
+		sender.setDefaultEncoding(StandardCharsets.UTF_8.name());
+		Properties p = new Properties();
+		p.put("mail.smtp.connectiontimeout", String.valueOf(settings.connectTimeout().toMillis()));
+		p.put("mail.smtp.timeout", String.valueOf(settings.timeout().toMillis()));
+		p.put("mail.smtp.writetimeout", String.valueOf(settings.timeout().toMillis()));
+		p.put("mail.smtp.auth", String.valueOf(blankToNull(settings.username()) != null));
+		p.put("mail.smtp.starttls.enable", String.valueOf(settings.starttls()));
+		sender.setJavaMailProperties(p);
+		return sender;
+	}
 
 	/** A 5xx reply (the server's text starts with it) refuses for good; 4xx and I/O failures are for now. */
 	private static boolean refusedForGood(Throwable e) {

@@ -34,7 +34,7 @@ abstract class LoopbackSandbox implements SmartLifecycle {
 
 	@Override
 	public final void start() {
-		ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
+		ExecutorService pool = Executors.newFixedThreadPool(8, r -> {
 			Thread t = new Thread(r, "sandbox-" + name);
 			t.setDaemon(true);
 			return t;

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class NotificationRulesTest {
 
 	private static final NotificationSettings.Outbox SETTINGS = new NotificationSettings.Outbox(true, true, Duration.ofSeconds(1),
-			20, Duration.ofMinutes(2), Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofHours(2),
+			20, 4, Duration.ofMinutes(2), Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofHours(2),
 			Set.of(NotificationChannel.EMAIL, NotificationChannel.SMS));
 
 	@Test
