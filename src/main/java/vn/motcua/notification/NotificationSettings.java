@@ -26,7 +26,7 @@ final class NotificationSettings {
 	 */
 	@ConfigurationProperties("motcua.notification")
 	record Outbox(@DefaultValue("true") boolean enabled, @DefaultValue("true") boolean worker, @DefaultValue("PT1S") Duration poll,
-			@DefaultValue("50") int batch, @DefaultValue("8") int senders, @DefaultValue("PT2M") Duration lease,
+			@DefaultValue("50") int batch, @DefaultValue("4") int senders, @DefaultValue("PT2M") Duration lease,
 			@DefaultValue("PT5S") Duration firstRetry, @DefaultValue("PT10M") Duration longestRetry,
 			@DefaultValue("PT2H") Duration giveUpAfter, @DefaultValue({ "EMAIL", "SMS" }) Set<NotificationChannel> channels) {
 	}
