@@ -50,7 +50,7 @@ class DossierJournal {
 			.update();
 		audit.record(new AuditEntry(actor, "dossier." + action.toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
 				"dossier", code, details));
-		events.publishEvent(new DossierChanged(code, action, from, to, agencyCode, at));
+		events.publishEvent(new DossierChanged(code, action, from, to, agencyCode, at, actor));
 		DossierEvents.of(code, agencyCode, at, action, from, to, note, details).forEach(events::publishEvent);
 	}
 }

@@ -26,7 +26,8 @@ class SandboxSecurity {
 	@Bean
 	@Order(0)
 	SecurityFilterChain registrySandboxChain(HttpSecurity http) {
-		return open(http, "default-src 'none'; frame-ancestors 'none'", "/sandbox/registry/**", "/sandbox/tsa");
+		return open(http, "default-src 'none'; frame-ancestors 'none'", "/sandbox/registry/**", "/sandbox/tsa",
+				"/sandbox/dvcqg/**");
 	}
 
 	/**

@@ -1,0 +1,129 @@
+package vn.motcua.sandbox.web;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.motcua.platform.ApiTime;
+import vn.motcua.platform.DemoMode;
+import vn.motcua.platform.InvalidParameter;
+import vn.motcua.sandbox.SandboxMailboxes;
+
+/**
+ * The sandbox of the national public-service portal (Cổng DVCQG) as a province's system reaches it: a session from
+ * {@code /auth} (its own user name and password), deliveries to {@code /service} ({@code DongBoHoSoMC},
+ * {@code CapNhatTienDoHoSoMC}) recorded in arrival order with the national status they carry and their sequence,
+ * a repeat of a dossier's sequence marked duplicate; {@code /received?code=} for testers, and an outage switch.
+ */
+@RestController
+@DemoMode
+@RequestMapping("/sandbox/dvcqg")
+class NationalPortalSandboxController {
+
+	static final String USERNAME = "motcua-camau";
+	static final String PASSWORD = "sandbox-password";
+
+	private final JdbcClient jdbc;
+	private final SandboxMailboxes outages;
+	private final Clock clock;
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	NationalPortalSandboxController(JdbcClient jdbc, SandboxMailboxes outages, Clock clock) {
+		this.jdbc = jdbc;
+		this.outages = outages;
+		this.clock = clock;
+	}
+
+	@PostMapping("/auth")
+	ResponseEntity<Map<String, Object>> auth(@RequestBody Map<String, Object> body) {
+		if (outages.down("DVCQG")) {
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("error_code", 503));
+		}
+		if (!USERNAME.equals(body.get("username")) || !PASSWORD.equals(body.get("password"))) {
+			return ResponseEntity.ok(Map.of("error_code", 403, "message", "Sai tên đăng nhập hoặc mật khẩu"));
+		}
+		String token = UUID.randomUUID().toString();
+		jdbc.sql("insert into sandbox_dvcqg_session (token, created_at) values (?, ?)")
+			.params(token, Timestamp.from(clock.instant())).update();
+		return ResponseEntity.ok(Map.of("session", token, "error_code", 0));
+	}
+
+	@PostMapping("/service")
+	ResponseEntity<Map<String, Object>> service(@RequestBody JsonNode body) {
+		if (outages.down("DVCQG")) {
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("error_code", 503));
+		}
+		boolean known = jdbc.sql("select exists (select 1 from sandbox_dvcqg_session where token = ?)")
+			.param(body.path("session").asString("")).query(Boolean.class).single();
+		if (!known) {
+			return ResponseEntity.ok(Map.of("error_code", 401, "message", "Phiên làm việc không hợp lệ"));
+		}
+		String service = body.path("service").asString("");
+		JsonNode data = body.path("data").path(0);
+		String code = data.path("MaHoSo").asString("");
+		if (!List.of("DongBoHoSoMC", "CapNhatTienDoHoSoMC").contains(service) || code.isBlank()) {
+			return ResponseEntity.ok(Map.of("error_code", 400, "message", "Dịch vụ hoặc dữ liệu không hợp lệ"));
+		}
+		JsonNode status = data.has("TrangThaiHoSo") ? data.get("TrangThaiHoSo") : data.path("TrangThai");
+		Integer national = status.isNumber() ? Integer.valueOf(status.asInt()) : status.asString("").matches("\\d+")
+				? Integer.valueOf(status.asString()) : null;
+		Integer sequence = data.path("sequence").isNumber() ? Integer.valueOf(data.path("sequence").asInt()) : null;
+		// one at a time per dossier, so that "duplicate" is judged against what arrived before
+		jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param(code).query((rs, n) -> 1).list();
+		boolean duplicate = sequence != null && jdbc.sql(
+				"select exists (select 1 from sandbox_dvcqg_received where code = ? and sequence = ?)")
+			.params(code, sequence).query(Boolean.class).single();
+		jdbc.sql("""
+				insert into sandbox_dvcqg_received (code, service, national_status, sequence, duplicate, payload, received_at)
+				values (?, ?, ?, ?, ?, cast(? as jsonb), ?)""")
+			.params(code, service, national, sequence, duplicate, json.writeValueAsString(data), Timestamp.from(clock.instant()))
+			.update();
+		return ResponseEntity.ok(Map.of("error_code", 0, "message", duplicate ? "Đã nhận trước đó" : "Thành công"));
+	}
+
+	@GetMapping("/received")
+	List<Map<String, @Nullable Object>> received(@RequestParam String code) {
+		return jdbc.sql("""
+				select service, code, national_status, sequence, received_at, duplicate from sandbox_dvcqg_received
+				where code = ? order by id""")
+			.param(code)
+			.query((rs, n) -> {
+				Map<String, @Nullable Object> m = new LinkedHashMap<>();
+				m.put("service", rs.getString("service"));
+				m.put("MaHoSo", rs.getString("code"));
+				m.put("TrangThaiHoSo", rs.getObject("national_status"));
+				m.put("sequence", rs.getObject("sequence"));
+				m.put("receivedAt", ApiTime.format(rs.getTimestamp("received_at").toInstant()));
+				m.put("duplicate", rs.getBoolean("duplicate"));
+				return m;
+			})
+			.list();
+	}
+
+	@PutMapping("/outage")
+	Map<String, String> outage(@RequestBody Map<String, Object> body) {
+		Object mode = body.get("mode");
+		if (!"DOWN".equals(mode) && !"NONE".equals(mode)) {
+			throw new InvalidParameter("mode", "mode phải là DOWN hoặc NONE");
+		}
+		outages.outage("DVCQG", "DOWN".equals(mode));
+		return Map.of("mode", String.valueOf(mode));
+	}
+}

@@ -1,0 +1,108 @@
+package vn.motcua.sync;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The national portal's service API as provinces' one-stop systems call it (docs/adr/0012): a session from
+ * {@code POST {url}/auth} with {@code {"username","password"}} → {@code {"session","error_code":0}}, then
+ * {@code POST {url}/service} with {@code {"session","service","isUpdating","data":[…]}} → {@code {"error_code":0}}.
+ * A refused session is signed in again once; any other answer than 0, a 5xx or no answer is a failure to retry.
+ * The delivery's id goes as {@code MaGiaoDich}, so a repeat after a lost answer is recognisable.
+ */
+class NationalPortal {
+
+	/** The portal did not take a delivery. */
+	static final class Failure extends Exception {
+		Failure(String message) {
+			super(message);
+		}
+	}
+
+	private final Supplier<Optional<URI>> url;
+	private final SyncSettings settings;
+	private final HttpClient http;
+	private final JsonMapper json = JsonMapper.builder().build();
+	private final AtomicReference<@Nullable String> session = new AtomicReference<>();
+
+	NationalPortal(Supplier<Optional<URI>> url, SyncSettings settings) {
+		this.url = url;
+		this.settings = settings;
+		this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
+	}
+
+	void deliver(Delivery d) throws Failure {
+		URI base = url.get().orElseThrow(() -> new Failure("Chưa cấu hình Cổng DVCQG."));
+		String token = session.get();
+		if (token == null) {
+			token = signIn(base);
+		}
+		JsonNode answer = service(base, token, d);
+		if (answer.path("error_code").asInt(-1) == 401) { // the session expired: once more with a new one
+			answer = service(base, signIn(base), d);
+		}
+		int code = answer.path("error_code").asInt(-1);
+		if (code != 0) {
+			throw new Failure("Cổng DVCQG từ chối (error_code " + code + ": " + answer.path("message").asString("") + ").");
+		}
+	}
+
+	private String signIn(URI base) throws Failure {
+		JsonNode answer = post(URI.create(base + "/auth"), Map.of("username", String.valueOf(settings.username()),
+				"password", String.valueOf(settings.password())));
+		String token = answer.path("session").asString("");
+		if (answer.path("error_code").asInt(-1) != 0 || token.isBlank()) {
+			throw new Failure("Cổng DVCQG không cấp phiên làm việc (error_code " + answer.path("error_code").asInt(-1) + ").");
+		}
+		session.set(token);
+		return token;
+	}
+
+	private JsonNode service(URI base, String token, Delivery d) throws Failure {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("session", token);
+		body.put("service", d.service());
+		body.put("isUpdating", d.sequence() > 1 ? "True" : "False");
+		body.put("MaGiaoDich", d.id().toString());
+		body.put("data", List.of(json.readTree(d.payload())));
+		return post(URI.create(base + "/service"), body);
+	}
+
+	private JsonNode post(URI target, Map<String, ?> body) throws Failure {
+		try {
+			HttpResponse<String> r = http.send(HttpRequest.newBuilder(target)
+				.timeout(settings.timeout())
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			if (r.statusCode() != 200) {
+				throw new Failure("Cổng DVCQG trả lời HTTP " + r.statusCode() + ".");
+			}
+			return json.readTree(r.body());
+		}
+		catch (IOException e) {
+			throw new Failure("Không kết nối được Cổng DVCQG: " + e.getMessage());
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new Failure("Gửi bị ngắt.");
+		}
+		catch (RuntimeException e) {
+			throw new Failure("Cổng DVCQG trả lời không đọc được.");
+		}
+	}
+}

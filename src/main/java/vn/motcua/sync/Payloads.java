@@ -1,0 +1,108 @@
+package vn.motcua.sync;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import vn.motcua.dossier.Dossier;
+import vn.motcua.platform.Zones;
+
+/**
+ * The national portal's objects (docs/adr/0012; the field names of its service API): the dossier for
+ * {@code DongBoHoSoMC} with the fields Decision 766 scores, and a processing step for {@code CapNhatTienDoHoSoMC}.
+ * Dates are {@code yyyyMMddHHmmss} in Asia/Ho_Chi_Minh.
+ */
+final class Payloads {
+
+	static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(Zones.VIETNAM);
+
+	private Payloads() {
+	}
+
+	static @Nullable String date(@Nullable Instant at) {
+		return at == null ? null : DATE.format(at);
+	}
+
+	/** DongBoHoSoMC's dossier object. */
+	static Map<String, @Nullable Object> dossier(Dossier d, int nationalStatus, int sequence) {
+		Map<String, @Nullable Object> m = new LinkedHashMap<>();
+		m.put("MaHoSo", d.code());
+		m.put("MaTTHC", d.procedureCode());
+		m.put("TenTTHC", d.procedureName());
+		m.put("SoBienNhan", d.code());
+		boolean business = "BUSINESS".equals(d.applicant().type());
+		m.put("ChuHoSo", business && d.applicant().businessName() != null ? d.applicant().businessName() : d.applicant().fullName());
+		m.put("LoaiDoiTuong", business ? "2" : "1");
+		m.put("MaDoiTuong", business ? d.applicant().taxCode() : d.applicant().idNumber());
+		m.put("LoaiDinhDanh", "1");
+		m.put("SoDinhDanh", d.applicant().idNumber());
+		m.put("Email", d.applicant().email());
+		m.put("SoDienThoai", d.applicant().phone());
+		m.put("TrichYeuHoSo", d.procedureName());
+		m.put("NgayNopHoSo", date(d.submittedAt()));
+		m.put("NgayTiepNhan", date(d.receivedAt()));
+		m.put("NgayHenTra", date(d.extendedDueAt() != null ? d.extendedDueAt() : d.dueAt()));
+		m.put("TrangThaiHoSo", nationalStatus);
+		m.put("NgayTra", date(d.returnedAt()));
+		m.put("NgayKetThucXuLy", date(d.finishedAt()));
+		m.put("DonViXuLy", d.agencyCode());
+		m.put("NoiNopHoSo", d.receivingUnitCode());
+		m.put("KenhThucHien", String.valueOf(d.channel().nationalCode()));
+		m.put("HoSoCoThanhPhanSoHoa", d.digitized() ? "1" : "0");
+		m.put("TaiKhoanDuocXacThucVoiVNeID", d.assuranceLevel() != null && d.assuranceLevel() >= 2 ? "1" : "0");
+		// 0: nothing to pay; 1: paid online; 2: paid otherwise
+		m.put("DuocThanhToanTrucTuyen", d.feeVnd() == 0 ? "0" : d.paidOnline() ? "1" : "2");
+		List<Map<String, Object>> components = new ArrayList<>();
+		for (Dossier.Component c : d.components()) {
+			Map<String, Object> t = new LinkedHashMap<>();
+			t.put("MaThanhPhanHoSo", c.component());
+			t.put("TepDinhKemId", c.documentId() == null ? "" : c.documentId().toString());
+			t.put("TenTepDinhKem", c.fileName() == null ? "" : c.fileName());
+			t.put("IsDeleted", "0");
+			t.put("DuocSoHoa", c.paper() ? "0" : "1");
+			t.put("DuocTaiSuDung", c.reused() || c.kind() == Dossier.ComponentKind.DATA ? "1" : "0");
+			components.add(t);
+		}
+		m.put("TaiLieuNop", components);
+		List<Map<String, @Nullable Object>> supplements = new ArrayList<>();
+		int i = 0;
+		for (Dossier.Supplement s : d.supplements()) {
+			Map<String, @Nullable Object> b = new LinkedHashMap<>();
+			b.put("HoSoBoSungId", d.code() + "-BS" + ++i);
+			b.put("NoiDungBoSung", s.reason());
+			b.put("DanhSachGiayToBoSung", String.join("; ", s.items()));
+			b.put("NgayBoSung", date(s.requestedAt()));
+			b.put("NgayTiepNhanBoSung", date(s.completedAt()));
+			b.put("TrangThaiBoSung", s.completedAt() == null ? "0" : "1");
+			supplements.add(b);
+		}
+		m.put("DanhSachHoSoBoSung", supplements);
+		m.put("DanhSachLePhi", d.feeVnd() == 0 ? List.of() : List.of(Map.of("TenPhiLePhi", "Phí, lệ phí", "Gia", d.feeVnd(),
+				"HinhThucThu", d.paidOnline() ? "2" : "1")));
+		m.put("DanhSachGiayToKetQua", List.of());
+		m.put("sequence", sequence);
+		return m;
+	}
+
+	/** CapNhatTienDoHoSoMC's step object. */
+	static Map<String, @Nullable Object> step(Dossier d, String action, String actor, Instant at, int nationalStatus,
+			int sequence) {
+		Map<String, @Nullable Object> m = new LinkedHashMap<>();
+		m.put("MaHoSo", d.code());
+		m.put("NguoiXuLy", actor);
+		m.put("ChucDanh", "");
+		m.put("ThoiDiemXuLy", date(at));
+		m.put("PhongBanXuLy", d.agencyCode());
+		m.put("NoiDungXuLy", action);
+		m.put("TrangThai", nationalStatus);
+		m.put("NgayBatDau", date(d.receivedAt()));
+		m.put("NgayKetThucTheoQuyDinh", date(d.extendedDueAt() != null ? d.extendedDueAt() : d.dueAt()));
+		m.put("sequence", sequence);
+		return m;
+	}
+}

@@ -1,0 +1,88 @@
+package vn.motcua.sync;
+
+import java.time.Clock;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import tools.jackson.databind.json.JsonMapper;
+import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierChanged;
+import vn.motcua.dossier.Dossiers;
+
+/**
+ * Writes what the national portal must hear, in the transaction of the change, at its end (when the dossier is as
+ * the change leaves it): the whole dossier the first time it has a national status, then each change of that
+ * status as a step. The national status comes from {@code sync_status_map}, which administrators can read and
+ * correct. Imported dossiers publish no change and are not sent.
+ */
+@Component
+class SyncRecorder {
+
+	private final Deliveries deliveries;
+	private final Dossiers dossiers;
+	private final JdbcClient jdbc;
+	private final SyncWorker worker;
+	private final Clock clock;
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	SyncRecorder(Deliveries deliveries, Dossiers dossiers, JdbcClient jdbc, SyncWorker worker, Clock clock) {
+		this.deliveries = deliveries;
+		this.dossiers = dossiers;
+		this.jdbc = jdbc;
+		this.worker = worker;
+		this.clock = clock;
+	}
+
+	@EventListener
+	void on(DossierChanged change) {
+		if (change.fromStatus() == change.toStatus()) {
+			return; // a document, a rating, an assignment: no national status changes
+		}
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void beforeCommit(boolean readOnly) {
+					record(change);
+				}
+
+				@Override
+				public void afterCommit() {
+					worker.wake();
+				}
+			});
+		}
+		else {
+			record(change);
+			worker.wake();
+		}
+	}
+
+	private void record(DossierChanged change) {
+		Dossier d = dossiers.find(change.code()).orElse(null);
+		Integer national = national(change.toStatus().name());
+		if (d == null || national == null) {
+			return;
+		}
+		Integer last = deliveries.lastStatus(d.code());
+		if (last != null && last.intValue() == national) {
+			return; // two internal statuses with one national code: nothing new for the portal
+		}
+		int sequence = last == null ? 1 : jdbc.sql("select max(sequence) + 1 from sync_delivery where dossier_code = ?")
+			.param(d.code()).query(Integer.class).single();
+		Map<String, @Nullable Object> payload = last == null ? Payloads.dossier(d, national, sequence)
+				: Payloads.step(d, change.action(), change.actor(), change.at(), national, sequence);
+		deliveries.add(d.code(), last == null ? "DongBoHoSoMC" : "CapNhatTienDoHoSoMC", national,
+				json.writeValueAsString(payload), clock.instant());
+	}
+
+	private @Nullable Integer national(String status) {
+		return jdbc.sql("select national_code from sync_status_map where status = ?").param(status)
+			.query(Integer.class).optional().orElse(null);
+	}
+}

@@ -1,0 +1,146 @@
+package vn.motcua.sync;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import tools.jackson.databind.JsonNode;
+import vn.motcua.Api;
+import vn.motcua.MotCuaIntegrationTest;
+import vn.motcua.TestClock;
+import vn.motcua.TestProcedures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Sync with the national portal (docs/adr/0012) through the sandbox portal: the dossier once, then each national
+ * status in order; an outage delays without loss or reordering; a dead letter holds back only its own dossier.
+ */
+@MotCuaIntegrationTest
+class NationalSyncIT {
+
+	private static final String PROCEDURE = "9.900190";
+
+	@Autowired
+	TestClock clock;
+
+	@org.springframework.boot.test.web.server.LocalServerPort
+	int port;
+
+	Api api;
+
+	private static int serial;
+
+	private synchronized String file() {
+		TestProcedures.ensure(api, PROCEDURE, "Thủ tục kiểm thử đồng bộ", "SXD", 5, 0);
+		serial++;
+		Map<String, Object> a = new HashMap<>(Map.of("type", "CITIZEN", "idNumber", String.format("096091%06d", 7000 + serial),
+				"fullName", "Nguyễn Đồng Bộ", "dateOfBirth", "1991-01-02"));
+		Api.Response r = api.postJson("/api/v1/dossiers", Map.of("procedureCode", PROCEDURE, "channel", "COUNTER",
+				"applicant", a), api.token("officer"));
+		assertThat(r.status()).as(r.body()).isEqualTo(201);
+		return r.json().get("code").asString();
+	}
+
+	private void act(String code, String user, String action) {
+		int version = api.get("/api/v1/dossiers/" + code, api.token("admin")).json().get("version").asInt();
+		Api.Response r = api.postJson("/api/v1/dossiers/" + code + "/actions", Map.of("action", action, "version", version,
+				"note", "đồng bộ"), api.token(user));
+		assertThat(r.status()).as(action + ": " + r.body()).isEqualTo(200);
+	}
+
+	private JsonNode sync(String code) {
+		Api.Response r = api.get("/api/v1/dossiers/" + code + "/sync", api.token("officer"));
+		assertThat(r.status()).as(r.body()).isEqualTo(200);
+		return r.json();
+	}
+
+	private List<JsonNode> received(String code) {
+		List<JsonNode> out = new ArrayList<>();
+		api.get("/sandbox/dvcqg/received?code=" + code).json().forEach(out::add);
+		return out;
+	}
+
+	private static <T> T await(Supplier<T> probe, Predicate<T> done) throws InterruptedException {
+		T v = probe.get();
+		for (int i = 0; i < 100 && !done.test(v); i++) {
+			Thread.sleep(100);
+			v = probe.get();
+		}
+		assertThat(done.test(v)).as("awaited: " + v).isTrue();
+		return v;
+	}
+
+	/** Waits until every delivery of the dossier was tried at least once and each failure recorded. */
+	private void awaitTried(String code) throws InterruptedException {
+		await(() -> sync(code), s -> s.get("deliveries").valueStream().anyMatch(d -> d.get("attempts").asInt() >= 1
+				&& !d.get("lastError").isNull()));
+	}
+
+	@Test
+	void theDossierThenEachNationalStatusArriveInOrderThroughAnOutage() throws Exception {
+		String code = file();
+		JsonNode first = await(() -> sync(code), s -> s.get("state").asString().equals("SYNCED")).get("deliveries").get(0);
+		assertThat(first.get("service").asString()).isEqualTo("DongBoHoSoMC");
+		assertThat(first.get("sequence").asInt()).isEqualTo(1);
+		assertThat(first.get("nationalStatus").asInt()).isEqualTo(2);
+		assertThat(api.get("/api/v1/dossiers/" + code + "/sync", api.token("specialist.stp")).status()).isEqualTo(404);
+		act(code, "officer", "FORWARD");
+		await(() -> sync(code), s -> s.get("state").asString().equals("SYNCED") && s.get("deliveries").size() == 2);
+
+		api.putJson("/sandbox/dvcqg/outage", Map.of("mode", "DOWN"), null);
+		try {
+			act(code, "specialist", "APPROVE"); // no change of national status: nothing to send
+			act(code, "leader", "FINISH");
+			act(code, "officer", "RETURN_RESULT");
+			awaitTried(code);
+			JsonNode pending = sync(code);
+			assertThat(pending.get("state").asString()).isEqualTo("PENDING");
+			assertThat(pending.get("deliveries").size()).isEqualTo(4);
+			assertThat(received(code)).hasSize(2);
+		}
+		finally {
+			api.putJson("/sandbox/dvcqg/outage", Map.of("mode", "NONE"), null);
+		}
+		clock.advance(Duration.ofSeconds(30));
+		await(() -> sync(code), s -> s.get("state").asString().equals("SYNCED"));
+		List<JsonNode> series = await(() -> received(code), r -> r.size() >= 4);
+		assertThat(series.stream().map(e -> e.get("service").asString() + ":" + e.get("TrangThaiHoSo").asInt() + ":"
+				+ e.get("sequence").asInt()).toList()).containsExactly("DongBoHoSoMC:2:1", "CapNhatTienDoHoSoMC:4:2",
+						"CapNhatTienDoHoSoMC:9:3", "CapNhatTienDoHoSoMC:10:4");
+		assertThat(series).allSatisfy(e -> assertThat(e.get("duplicate").asBoolean()).isFalse());
+	}
+
+	@Test
+	void aDeadLetterHoldsBackOnlyItsOwnDossier() throws Exception {
+		api.putJson("/sandbox/dvcqg/outage", Map.of("mode", "DOWN"), null);
+		String stuck;
+		try {
+			stuck = file();
+			awaitTried(stuck);
+			clock.advance(Duration.ofHours(25));
+			api = new Api(port); // tokens of a day ago have expired
+			await(() -> sync(stuck), s -> s.get("state").asString().equals("FAILED"));
+		}
+		finally {
+			api.putJson("/sandbox/dvcqg/outage", Map.of("mode", "NONE"), null);
+		}
+		act(stuck, "officer", "FORWARD");
+		String other = file();
+		await(() -> sync(other), s -> s.get("state").asString().equals("SYNCED"));
+		Thread.sleep(1500);
+		JsonNode held = sync(stuck);
+		assertThat(held.get("state").asString()).isEqualTo("FAILED");
+		assertThat(held.get("deliveries").get(1).get("status").asString()).as("the later one waits behind the dead letter")
+			.isEqualTo("PENDING");
+		assertThat(held.get("deliveries").get(1).get("attempts").asInt()).isZero();
+		assertThat(received(stuck)).isEmpty();
+	}
+}
