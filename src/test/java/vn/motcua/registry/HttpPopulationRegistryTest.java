@@ -6,7 +6,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,7 +34,7 @@ class HttpPopulationRegistryTest {
 			"noiOHienNay":"Khóm 1, phường An Xuyên, tỉnh Cà Mau","chuHo":{"hoVaTen":"Nguyễn Văn An"},
 			"trangThai":"CON_SONG","ngayMat":null}}""";
 
-	private final Deque<Integer> statuses = new ArrayDeque<>();
+	private final Deque<Integer> statuses = new java.util.concurrent.ConcurrentLinkedDeque<>();
 	private final AtomicInteger calls = new AtomicInteger();
 	private final AtomicReference<String> lastKey = new AtomicReference<>();
 	private final AtomicReference<String> lastRequestId = new AtomicReference<>();
@@ -53,13 +52,16 @@ class HttpPopulationRegistryTest {
 			lastKey.set(exchange.getRequestHeaders().getFirst("X-Api-Key"));
 			lastRequestId.set(exchange.getRequestHeaders().getFirst("X-Request-Id"));
 			exchange.getRequestBody().readAllBytes();
+			// the answer is chosen on arrival: a handler still sleeping after its caller timed out must not take
+			// the statuses queued for later calls
+			Integer queued = statuses.poll();
+			int status = queued == null ? 200 : queued;
 			try {
 				Thread.sleep(delayMillis);
 			}
 			catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
 			}
-			int status = statuses.isEmpty() ? 200 : statuses.poll();
 			byte[] body = (status == 200 ? FOUND : "{\"maKetQua\":\"" + status + "\"}").getBytes(StandardCharsets.UTF_8);
 			exchange.sendResponseHeaders(status, body.length);
 			exchange.getResponseBody().write(body);
