@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -98,6 +99,51 @@ class Deliveries {
 	Instant retrySince(UUID id) {
 		return jdbc.sql("select retry_since from sync_delivery where id = ?").param(id).query(Timestamp.class).single()
 			.toInstant();
+	}
+
+	/** A dead letter goes back to the queue, its retries counted anew; false unless it was FAILED. */
+	boolean resend(UUID id, Instant now) {
+		return jdbc.sql("""
+				update sync_delivery set status = 'PENDING', next_attempt_at = :now, retry_since = :now, lease_until = null
+				where id = :id and status = 'FAILED'""")
+			.param("now", Timestamp.from(now))
+			.param("id", id)
+			.update() == 1;
+	}
+
+	/** The dead letters, oldest first (the order they hold their dossiers back in). */
+	List<Delivery> failed(int limit) {
+		return jdbc.sql("select " + COLUMNS + "from sync_delivery where status = 'FAILED' order by created_at, sequence limit ?")
+			.param(limit)
+			.query(Deliveries::row)
+			.list();
+	}
+
+	/** Queue depth, the oldest waiting delivery's creation, dead letters, and their reasons with counts. */
+	Synchronisation.Health health() {
+		long pending = jdbc.sql("select count(*) from sync_delivery where status = 'PENDING'").query(Long.class).single();
+		Instant oldest = jdbc.sql("select created_at from sync_delivery where status = 'PENDING' order by created_at limit 1")
+			.query(Timestamp.class).optional().map(Timestamp::toInstant).orElse(null);
+		long failed = jdbc.sql("select count(*) from sync_delivery where status = 'FAILED'").query(Long.class).single();
+		long delivered = jdbc.sql("select count(*) from sync_delivery where status = 'DELIVERED'").query(Long.class).single();
+		java.util.Map<String, Long> reasons = new java.util.LinkedHashMap<>();
+		jdbc.sql("""
+				select coalesce(last_error, '?') as reason, count(*) as n from sync_delivery where status = 'FAILED'
+				group by 1 order by 2 desc limit 10""")
+			.query((rs, n) -> reasons.put(rs.getString(1), rs.getLong(2)))
+			.list();
+		return new Synchronisation.Health(pending, oldest, failed, delivered, reasons);
+	}
+
+	/** The status map, as kept. */
+	List<String[]> statusMap() {
+		return jdbc.sql("select status, national_code, label from sync_status_map order by national_code")
+			.query((rs, n) -> new String[] { rs.getString(1), Integer.toString(rs.getInt(2)), rs.getString(3) })
+			.list();
+	}
+
+	Optional<Delivery> find(UUID id) {
+		return jdbc.sql("select " + COLUMNS + "from sync_delivery where id = ?").param(id).query(Deliveries::row).optional();
 	}
 
 	List<Delivery> ofDossier(String code) {

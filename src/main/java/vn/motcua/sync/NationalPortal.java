@@ -26,10 +26,22 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class NationalPortal {
 
-	/** The portal did not take a delivery. */
+	/** The portal did not take a delivery: for now, or for good ({@code rejected}: the payload itself is refused). */
 	static final class Failure extends Exception {
+
+		private final boolean rejected;
+
 		Failure(String message) {
+			this(message, false);
+		}
+
+		Failure(String message, boolean rejected) {
 			super(message);
+			this.rejected = rejected;
+		}
+
+		boolean rejected() {
+			return rejected;
 		}
 	}
 
@@ -57,7 +69,9 @@ class NationalPortal {
 		}
 		int code = answer.path("error_code").asInt(-1);
 		if (code != 0) {
-			throw new Failure("Cổng DVCQG từ chối (error_code " + code + ": " + answer.path("message").asString("") + ").");
+			// 400: the portal refuses the payload itself; sending it again cannot help
+			throw new Failure("Cổng DVCQG từ chối (error_code " + code + ": " + answer.path("message").asString("") + ").",
+					code == 400);
 		}
 	}
 

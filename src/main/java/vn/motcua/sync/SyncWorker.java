@@ -48,8 +48,9 @@ class SyncWorker extends OutboxWorker<Delivery> {
 			meters.counter("motcua.dvcqg.delivered", "service", d.service()).increment();
 		}
 		catch (NationalPortal.Failure | RuntimeException f) {
-			Instant retryAt = retryAt(d.attempts(), clock.instant(), deliveries.retrySince(d.id()), settings.firstRetry(),
-					settings.longestRetry(), settings.giveUpAfter());
+			Instant retryAt = f instanceof NationalPortal.Failure p && p.rejected() ? null
+					: retryAt(d.attempts(), clock.instant(), deliveries.retrySince(d.id()), settings.firstRetry(),
+							settings.longestRetry(), settings.giveUpAfter());
 			deliveries.failed(d.id(), String.valueOf(f.getMessage()), retryAt);
 			meters.counter("motcua.dvcqg.attempts.failed", "service", d.service()).increment();
 			if (retryAt == null) {

@@ -16,12 +16,82 @@ public class Synchronisation {
 	public record State(String state, List<Delivery> deliveries) {
 	}
 
+	/**
+	 * The sync's health for administrators.
+	 *
+	 * @param oldestPending when the oldest delivery still waiting was written; null when none waits
+	 * @param reasons the dead letters' last errors with how many share each
+	 */
+	public record Health(long pending, java.time.@org.jspecify.annotations.Nullable Instant oldestPending, long failed,
+			long delivered, java.util.Map<String, Long> reasons) {
+	}
+
+	/** One row of the status map: internal status, national code, its national name. */
+	public record StatusMapping(String status, int nationalCode, String label) {
+	}
+
 	private final Deliveries deliveries;
 	private final Dossiers dossiers;
+	private final SyncWorker worker;
+	private final vn.motcua.audit.AuditLog audit;
+	private final java.time.Clock clock;
 
-	Synchronisation(Deliveries deliveries, Dossiers dossiers) {
+	Synchronisation(Deliveries deliveries, Dossiers dossiers, SyncWorker worker, vn.motcua.audit.AuditLog audit,
+			java.time.Clock clock) {
 		this.deliveries = deliveries;
 		this.dossiers = dossiers;
+		this.worker = worker;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	public Health health(Caller caller) {
+		admin(caller);
+		return deliveries.health();
+	}
+
+	public List<Delivery> deadLetters(Caller caller) {
+		admin(caller);
+		return deliveries.failed(200);
+	}
+
+	public List<StatusMapping> statusMap(Caller caller) {
+		admin(caller);
+		return deliveries.statusMap().stream().map(r -> new StatusMapping(r[0], Integer.parseInt(r[1]), r[2])).toList();
+	}
+
+	/** Puts a dead letter back in the queue (audited); 409 unless it is one. */
+	@Transactional
+	public Delivery resend(java.util.UUID id, Caller caller) {
+		admin(caller);
+		Delivery d = deliveries.find(id).orElseThrow(() -> new vn.motcua.platform.NotFound("Không có lần gửi này."));
+		if (!deliveries.resend(id, clock.instant())) {
+			throw new NotDeadLetter(d.status());
+		}
+		audit.record(new vn.motcua.audit.AuditEntry(caller.username(), "sync.resent", "sync_delivery", id.toString(),
+				java.util.Map.of("dossier", d.dossierCode(), "sequence", d.sequence())));
+		worker.wakeAfterCommit();
+		return deliveries.find(id).orElseThrow();
+	}
+
+	private static void admin(Caller caller) {
+		if (!caller.has(vn.motcua.identity.Role.ADMIN)) {
+			throw new Forbidden();
+		}
+	}
+
+	static final class Forbidden extends vn.motcua.platform.DomainProblem {
+		Forbidden() {
+			super(org.springframework.http.HttpStatus.FORBIDDEN, "forbidden", "Chỉ quản trị viên được làm việc này.");
+		}
+	}
+
+	/** Only a dead letter can be sent again; a pending one is on its way, a delivered one arrived. */
+	static final class NotDeadLetter extends vn.motcua.platform.DomainProblem {
+		NotDeadLetter(String status) {
+			super(org.springframework.http.HttpStatus.CONFLICT, "delivery-not-failed", "Lần gửi đang ở trạng thái " + status
+					+ "; chỉ gửi lại được lần gửi thất bại.");
+		}
 	}
 
 	@Transactional(readOnly = true)

@@ -31,6 +31,9 @@ class NationalSyncIT {
 	@Autowired
 	TestClock clock;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@org.springframework.boot.test.web.server.LocalServerPort
 	int port;
 
@@ -142,5 +145,38 @@ class NationalSyncIT {
 			.isEqualTo("PENDING");
 		assertThat(held.get("deliveries").get(1).get("attempts").asInt()).isZero();
 		assertThat(received(stuck)).isEmpty();
+	}
+
+	@Test
+	void aPayloadThePortalRejectsIsADeadLetterAtOnceWithItsReasonForAnAdministratorToResend() throws Exception {
+		String code = file();
+		await(() -> sync(code), s -> s.get("state").asString().equals("SYNCED"));
+		// a step without the processing time the portal requires, as a wrong mapping would make it
+		jdbc.sql("""
+				insert into sync_delivery (id, dossier_code, sequence, service, national_status, payload, status,
+				  next_attempt_at, retry_since, created_at)
+				values (gen_random_uuid(), ?, 2, 'CapNhatTienDoHoSoMC', 4,
+				  cast(? as jsonb), 'PENDING', now() - interval '1 minute', now(), now())""")
+			.params(code, "{\"MaHoSo\":\"" + code + "\",\"NguoiXuLy\":\"officer\",\"TrangThai\":4,\"sequence\":2}")
+			.update();
+		JsonNode failed = await(() -> sync(code), s -> s.get("state").asString().equals("FAILED")).get("deliveries").get(1);
+		assertThat(failed.get("attempts").asInt()).as("rejected: not tried again").isEqualTo(1);
+		assertThat(failed.get("lastError").asString()).contains("ThoiDiemXuLy");
+		JsonNode health = api.get("/api/v1/admin/sync", api.token("admin")).json();
+		assertThat(health.get("failed").asLong()).isPositive();
+		assertThat(health.get("deadLetters").toString()).contains(code);
+		assertThat(api.get("/api/v1/admin/sync", api.token("officer")).status()).isEqualTo(403);
+		String id = failed.get("id").asString();
+		assertThat(api.postJson("/api/v1/admin/sync/deliveries/" + id + "/resend", Map.of(), api.token("officer")).status())
+			.isEqualTo(403);
+		Api.Response resent = api.postJson("/api/v1/admin/sync/deliveries/" + id + "/resend", Map.of(), api.token("admin"));
+		assertThat(resent.status()).as(resent.body()).isEqualTo(200);
+		await(() -> sync(code), s -> s.get("deliveries").get(1).get("attempts").asInt() == 2
+				&& s.get("state").asString().equals("FAILED"));
+		assertThat(api.postJson("/api/v1/admin/sync/deliveries/" + sync(code).get("deliveries").get(0).get("id").asString()
+				+ "/resend", Map.of(), api.token("admin")).status()).as("a delivered one is not resent").isEqualTo(409);
+		vn.motcua.WebSession admin = new vn.motcua.WebSession(port);
+		admin.signIn("admin", "admin");
+		assertThat(admin.get("/admin/sync").body()).contains("dead-letters", code, "ThoiDiemXuLy", "status-map");
 	}
 }

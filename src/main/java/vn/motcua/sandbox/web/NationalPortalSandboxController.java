@@ -81,6 +81,10 @@ class NationalPortalSandboxController {
 		if (!List.of("DongBoHoSoMC", "CapNhatTienDoHoSoMC").contains(service) || code.isBlank()) {
 			return ResponseEntity.ok(Map.of("error_code", 400, "message", "Dịch vụ hoặc dữ liệu không hợp lệ"));
 		}
+		String invalid = invalid(service, data);
+		if (invalid != null) {
+			return ResponseEntity.ok(Map.of("error_code", 400, "message", invalid));
+		}
 		JsonNode status = data.has("TrangThaiHoSo") ? data.get("TrangThaiHoSo") : data.path("TrangThai");
 		Integer national = status.isNumber() ? Integer.valueOf(status.asInt()) : status.asString("").matches("\\d+")
 				? Integer.valueOf(status.asString()) : null;
@@ -96,6 +100,34 @@ class NationalPortalSandboxController {
 			.params(code, service, national, sequence, duplicate, json.writeValueAsString(data), Timestamp.from(clock.instant()))
 			.update();
 		return ResponseEntity.ok(Map.of("error_code", 0, "message", duplicate ? "Đã nhận trước đó" : "Thành công"));
+	}
+
+	/** The portal's field rules, as far as the sandbox checks them: what is required, code lists, dates. */
+	private static @Nullable String invalid(String service, JsonNode data) {
+		List<String> required = service.equals("DongBoHoSoMC")
+				? List.of("MaHoSo", "MaTTHC", "ChuHoSo", "LoaiDoiTuong", "NgayTiepNhan", "TrangThaiHoSo", "KenhThucHien")
+				: List.of("MaHoSo", "NguoiXuLy", "ThoiDiemXuLy", "TrangThai");
+		for (String field : required) {
+			if (data.path(field).isMissingNode() || data.path(field).isNull() || data.path(field).asString("x").isBlank()) {
+				return "Thiếu trường bắt buộc " + field;
+			}
+		}
+		for (String field : List.of("NgayNopHoSo", "NgayTiepNhan", "NgayHenTra", "NgayTra", "NgayKetThucXuLy", "ThoiDiemXuLy",
+				"NgayBatDau", "NgayKetThucTheoQuyDinh")) {
+			JsonNode v = data.path(field);
+			if (!v.isMissingNode() && !v.isNull() && !v.asString("").matches("\\d{14}")) {
+				return "Trường " + field + " không đúng định dạng yyyyMMddHHmmss";
+			}
+		}
+		if (service.equals("DongBoHoSoMC")) {
+			if (!List.of("1", "2").contains(data.path("LoaiDoiTuong").asString(""))) {
+				return "LoaiDoiTuong phải là 1 hoặc 2";
+			}
+			if (!List.of("1", "2", "3").contains(data.path("KenhThucHien").asString(""))) {
+				return "KenhThucHien phải là 1, 2 hoặc 3";
+			}
+		}
+		return null;
 	}
 
 	@GetMapping("/received")
