@@ -54,7 +54,28 @@ class NationalPortal {
 	NationalPortal(Supplier<Optional<URI>> url, SyncSettings settings) {
 		this.url = url;
 		this.settings = settings;
-		this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
+		HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(settings.connectTimeout());
+		if (settings.truststore() != null && !settings.truststore().isBlank()) {
+			builder.sslContext(trusting(settings.truststore(), settings.truststorePassword()));
+		}
+		this.http = builder.build();
+	}
+
+	/** TLS that trusts only the integration's own store (the portal's CA); verification itself is never turned off. */
+	private static javax.net.ssl.SSLContext trusting(String path, @Nullable String password) {
+		try (java.io.InputStream in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(path))) {
+			java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+			store.load(in, password == null ? new char[0] : password.toCharArray());
+			javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory
+				.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+			trust.init(store);
+			javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+			context.init(null, trust.getTrustManagers(), null);
+			return context;
+		}
+		catch (IOException | java.security.GeneralSecurityException e) {
+			throw new IllegalStateException("The national portal's trust store " + path + " cannot be read", e);
+		}
 	}
 
 	void deliver(Delivery d) throws Failure {

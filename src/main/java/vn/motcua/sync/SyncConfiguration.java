@@ -36,7 +36,7 @@ class SyncConfiguration {
 		else if (motcua.demo()) {
 			url = () -> Optional.ofNullable(environment.getProperty("local.server.port"))
 				.map(port -> URI.create("http://127.0.0.1:" + port + "/sandbox/dvcqg"));
-			effective = new SyncSettings(null, "motcua-camau", "sandbox-password", settings.worker(), settings.poll(),
+			effective = new SyncSettings(null, "motcua-camau", "sandbox-password", null, null, settings.worker(), settings.poll(),
 					settings.batch(), settings.senders(), settings.lease(), settings.firstRetry(), settings.longestRetry(),
 					settings.giveUpAfter(), settings.connectTimeout(), settings.timeout());
 		}

@@ -12,9 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param giveUpAfter how long a delivery is retried before it is a dead letter (FAILED), holding its dossier's later
  *        ones back until an administrator resends it
+ * @param truststore a PKCS#12 trust store of this integration only ({@code MOTCUA_DVCQG_TRUSTSTORE}); the JDK's when
+ *        absent. TLS certificates and host names are always verified.
  */
 @ConfigurationProperties("motcua.dvcqg")
 record SyncSettings(@Nullable String url, @Nullable String username, @Nullable String password,
+		@Nullable String truststore, @Nullable String truststorePassword,
 		@DefaultValue("true") boolean worker, @DefaultValue("PT1S") Duration poll, @DefaultValue("100") int batch,
 		@DefaultValue("8") int senders, @DefaultValue("PT2M") Duration lease, @DefaultValue("PT5S") Duration firstRetry,
 		@DefaultValue("PT10M") Duration longestRetry, @DefaultValue("PT24H") Duration giveUpAfter,

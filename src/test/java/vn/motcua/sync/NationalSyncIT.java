@@ -155,9 +155,11 @@ class NationalSyncIT {
 		jdbc.sql("""
 				insert into sync_delivery (id, dossier_code, sequence, service, national_status, payload, status,
 				  next_attempt_at, retry_since, created_at)
-				values (gen_random_uuid(), ?, 2, 'CapNhatTienDoHoSoMC', 4,
-				  cast(? as jsonb), 'PENDING', now() - interval '1 minute', now(), now())""")
-			.params(code, "{\"MaHoSo\":\"" + code + "\",\"NguoiXuLy\":\"officer\",\"TrangThai\":4,\"sequence\":2}")
+				values (gen_random_uuid(), ?, 2, 'CapNhatTienDoHoSoMC', 4, cast(? as jsonb), 'PENDING', ?, ?, ?)""")
+			// the application's time is the test clock's, not the database's
+			.params(code, "{\"MaHoSo\":\"" + code + "\",\"NguoiXuLy\":\"officer\",\"TrangThai\":4,\"sequence\":2}",
+					java.sql.Timestamp.from(clock.instant()), java.sql.Timestamp.from(clock.instant()),
+					java.sql.Timestamp.from(clock.instant()))
 			.update();
 		JsonNode failed = await(() -> sync(code), s -> s.get("state").asString().equals("FAILED")).get("deliveries").get(1);
 		assertThat(failed.get("attempts").asInt()).as("rejected: not tried again").isEqualTo(1);

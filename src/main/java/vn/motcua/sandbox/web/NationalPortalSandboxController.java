@@ -44,6 +44,8 @@ class NationalPortalSandboxController {
 	private final SandboxMailboxes outages;
 	private final Clock clock;
 	private final JsonMapper json = JsonMapper.builder().build();
+	/** SLOW: every delivery answered after three seconds (this instance only). */
+	private volatile boolean slow;
 
 	NationalPortalSandboxController(JdbcClient jdbc, SandboxMailboxes outages, Clock clock) {
 		this.jdbc = jdbc;
@@ -66,7 +68,10 @@ class NationalPortalSandboxController {
 	}
 
 	@PostMapping("/service")
-	ResponseEntity<Map<String, Object>> service(@RequestBody JsonNode body) {
+	ResponseEntity<Map<String, Object>> service(@RequestBody JsonNode body) throws InterruptedException {
+		if (slow) {
+			Thread.sleep(3000); // a portal under load: answers come, late
+		}
 		if (outages.down("DVCQG")) {
 			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("error_code", 503));
 		}
@@ -152,10 +157,11 @@ class NationalPortalSandboxController {
 	@PutMapping("/outage")
 	Map<String, String> outage(@RequestBody Map<String, Object> body) {
 		Object mode = body.get("mode");
-		if (!"DOWN".equals(mode) && !"NONE".equals(mode)) {
-			throw new InvalidParameter("mode", "mode phải là DOWN hoặc NONE");
+		if (!"DOWN".equals(mode) && !"NONE".equals(mode) && !"SLOW".equals(mode)) {
+			throw new InvalidParameter("mode", "mode phải là DOWN, SLOW hoặc NONE");
 		}
 		outages.outage("DVCQG", "DOWN".equals(mode));
+		slow = "SLOW".equals(mode);
 		return Map.of("mode", String.valueOf(mode));
 	}
 }
