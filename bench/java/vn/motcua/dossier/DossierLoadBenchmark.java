@@ -94,7 +94,11 @@ public final class DossierLoadBenchmark {
 						row.get("channel"), row.get("sent"), row.get("p50_ms"), row.get("p99_ms"), row.get("max_ms"),
 						row.get("not_sent")));
 
-			// capture the statements of a few hundred requests, then stop logging
+			// capture the statements of a few hundred requests, then stop logging; the outbox workers' own statements
+			// belong to no request and are left out (their inserts, made by the requests, stay in)
+			for (String worker : new String[] { "notificationDispatcher", "syncWorker" }) {
+				app.getBean(worker, org.springframework.context.Lifecycle.class).stop();
+			}
 			jdbc.execute("alter system set log_statement = 'all'");
 			jdbc.execute("select pg_reload_conf()");
 			Thread.sleep(500);
@@ -151,10 +155,12 @@ public final class DossierLoadBenchmark {
 				"--logging.level.root=warn", "--motcua.rate-limit.account-per-second=100000",
 				"--motcua.rate-limit.account-burst=100000", "--motcua.registry.base-url=http://127.0.0.1:9/none",
 				"--motcua.registry.retries=0", "--motcua.registry.connect-timeout=PT0.05S",
-				// NOTIFICATIONS=off writes no message; =unsent writes them but sends none (the outbox's own cost,
-				// without the demo's sandboxes, which a real deployment has elsewhere, taking this machine's CPU)
+				// NOTIFICATIONS=off writes no message; =unsent writes messages and national portal deliveries but sends
+				// none (the outboxes' own cost, without the demo's in-process sandboxes, which a real deployment has
+				// elsewhere, taking this machine's two cores)
 				"--motcua.notification.enabled=" + !"off".equals(System.getenv("NOTIFICATIONS")),
-				"--motcua.notification.worker=" + !"unsent".equals(System.getenv("NOTIFICATIONS")));
+				"--motcua.notification.worker=" + !"unsent".equals(System.getenv("NOTIFICATIONS")),
+				"--motcua.dvcqg.worker=" + !"unsent".equals(System.getenv("NOTIFICATIONS")));
 	}
 
 	/** Each client files a dossier at the counter and forwards it, again and again, for {@code seconds}. */
