@@ -203,6 +203,14 @@ public class DossierResults {
 	}
 
 	@Transactional(readOnly = true)
+	/**
+	 * The signed results of a dossier, for a module acting on its events (the national portal sync) inside or after
+	 * the change's transaction; never to answer a caller, who goes through {@link #list}.
+	 */
+	public List<Result> issued(String code) {
+		return results(code).stream().filter(Result::signed).toList();
+	}
+
 	public List<Result> list(String code, Caller caller) {
 		access.visible(code, caller, false);
 		return results(code).stream().filter(r -> r.signed() || !caller.citizen()).toList();

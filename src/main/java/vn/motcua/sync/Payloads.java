@@ -89,9 +89,24 @@ final class Payloads {
 		return m;
 	}
 
-	/** CapNhatTienDoHoSoMC's step object. */
+	/** The signed results as the portal lists them ({@code DanhSachGiayToKetQua}): what, where to check it, when. */
+	static List<Map<String, @Nullable Object>> results(List<vn.motcua.dossier.DossierResults.Result> issued) {
+		List<Map<String, @Nullable Object>> out = new ArrayList<>();
+		for (vn.motcua.dossier.DossierResults.Result r : issued) {
+			Map<String, @Nullable Object> m = new LinkedHashMap<>();
+			m.put("MaGiayTo", r.id().toString());
+			m.put("TenGiayTo", r.title());
+			m.put("DuongDanTaiTepTin", r.verifyUrl());
+			m.put("NgayKy", date(r.signedAt()));
+			m.put("NguoiKy", r.signer());
+			out.add(m);
+		}
+		return out;
+	}
+
+	/** CapNhatTienDoHoSoMC's step object; a decided dossier's carries its signed results. */
 	static Map<String, @Nullable Object> step(Dossier d, String action, String actor, Instant at, int nationalStatus,
-			int sequence) {
+			int sequence, List<vn.motcua.dossier.DossierResults.Result> issued) {
 		Map<String, @Nullable Object> m = new LinkedHashMap<>();
 		m.put("MaHoSo", d.code());
 		m.put("NguoiXuLy", actor);
@@ -102,6 +117,9 @@ final class Payloads {
 		m.put("TrangThai", nationalStatus);
 		m.put("NgayBatDau", date(d.receivedAt()));
 		m.put("NgayKetThucTheoQuyDinh", date(d.extendedDueAt() != null ? d.extendedDueAt() : d.dueAt()));
+		if (!issued.isEmpty()) {
+			m.put("DanhSachGiayToKetQua", results(issued));
+		}
 		m.put("sequence", sequence);
 		return m;
 	}

@@ -26,12 +26,15 @@ class SyncRecorder {
 
 	private final Deliveries deliveries;
 	private final Dossiers dossiers;
+	private final vn.motcua.dossier.DossierResults results;
 	private final JdbcClient jdbc;
 	private final SyncWorker worker;
 	private final Clock clock;
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	SyncRecorder(Deliveries deliveries, Dossiers dossiers, JdbcClient jdbc, SyncWorker worker, Clock clock) {
+	SyncRecorder(Deliveries deliveries, Dossiers dossiers, vn.motcua.dossier.DossierResults results, JdbcClient jdbc,
+			SyncWorker worker, Clock clock) {
+		this.results = results;
 		this.deliveries = deliveries;
 		this.dossiers = dossiers;
 		this.jdbc = jdbc;
@@ -76,7 +79,8 @@ class SyncRecorder {
 		int sequence = last == null ? 1 : jdbc.sql("select max(sequence) + 1 from sync_delivery where dossier_code = ?")
 			.param(d.code()).query(Integer.class).single();
 		Map<String, @Nullable Object> payload = last == null ? Payloads.dossier(d, national, sequence)
-				: Payloads.step(d, change.action(), change.actor(), change.at(), national, sequence);
+				: Payloads.step(d, change.action(), change.actor(), change.at(), national, sequence,
+						d.electronicResult() ? results.issued(d.code()) : java.util.List.of());
 		deliveries.add(d.code(), last == null ? "DongBoHoSoMC" : "CapNhatTienDoHoSoMC", national,
 				json.writeValueAsString(payload), clock.instant());
 	}

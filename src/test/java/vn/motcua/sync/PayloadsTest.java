@@ -68,10 +68,15 @@ class PayloadsTest {
 	@Test
 	void aStepSaysWhoDidWhatWhenWithTheStatusAndTheDeadline() {
 		Map<String, Object> step = Payloads.step(dossier(Channel.COUNTER, null, 0, false, List.of(), List.of(), false),
-				"FINISH", "leader", Instant.parse("2026-12-10T09:15:30Z"), 9, 4);
+				"FINISH", "leader", Instant.parse("2026-12-10T09:15:30Z"), 9, 4, List.of(new vn.motcua.dossier.DossierResults.Result(
+						UUID.fromString("00000000-0000-0000-0000-000000000001"), "000.00.20.H12-261207-0001", "Giấy khai sinh",
+						"SIGNED", Instant.parse("2026-12-10T09:15:29Z"), "UBND phường An Xuyên", "ab", "https://x/results/1",
+						"kq.pdf")));
 		assertThat(step).containsEntry("MaHoSo", "000.00.20.H12-261207-0001").containsEntry("NguoiXuLy", "leader")
 			.containsEntry("ThoiDiemXuLy", "20261210161530").containsEntry("PhongBanXuLy", "P_ANXUYEN")
 			.containsEntry("NoiDungXuLy", "FINISH").containsEntry("TrangThai", 9).containsEntry("NgayBatDau", "20261207080000")
 			.containsEntry("NgayKetThucTheoQuyDinh", "20261214170000").containsEntry("sequence", 4);
+		assertThat(step.get("DanhSachGiayToKetQua").toString()).contains("MaGiayTo=00000000-0000-0000-0000-000000000001",
+				"TenGiayTo=Giấy khai sinh", "NgayKy=20261210161529", "DuongDanTaiTepTin=https://x/results/1");
 	}
 }
