@@ -27,7 +27,7 @@ class SandboxSecurity {
 	@Order(0)
 	SecurityFilterChain registrySandboxChain(HttpSecurity http) {
 		return open(http, "default-src 'none'; frame-ancestors 'none'", "/sandbox/registry/**", "/sandbox/tsa",
-				"/sandbox/dvcqg/**");
+				"/sandbox/dvcqg/auth", "/sandbox/dvcqg/service", "/sandbox/dvcqg/received", "/sandbox/dvcqg/outage");
 	}
 
 	/**
@@ -48,7 +48,7 @@ class SandboxSecurity {
 	@Order(0)
 	SecurityFilterChain messageSandboxChain(HttpSecurity http) {
 		return open(http, PAGES, "/sandbox/mail/**", "/sandbox/sms/**", "/sandbox/zalo/**", "/sandbox/mail",
-				"/sandbox/sms", "/sandbox/zalo", "/sandbox/s3/**");
+				"/sandbox/sms", "/sandbox/zalo", "/sandbox/s3/**", "/sandbox/dvcqg");
 	}
 
 	/** Another organisation's system: no MotCua sign-in, no session, no CSRF token, its own content policy. */

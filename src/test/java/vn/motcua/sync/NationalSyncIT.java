@@ -119,6 +119,9 @@ class NationalSyncIT {
 				+ e.get("sequence").asInt()).toList()).containsExactly("DongBoHoSoMC:2:1", "CapNhatTienDoHoSoMC:4:2",
 						"CapNhatTienDoHoSoMC:9:3", "CapNhatTienDoHoSoMC:10:4");
 		assertThat(series).allSatisfy(e -> assertThat(e.get("duplicate").asBoolean()).isFalse());
+		// and a tester sees it on the sandbox portal's page
+		assertThat(new vn.motcua.WebSession(port).get("/sandbox/dvcqg?code=" + code).body()).contains("id=\"arrivals\"", code,
+				"CapNhatTienDoHoSoMC");
 	}
 
 	@Test
