@@ -19,6 +19,13 @@ public record Caller(String username, Set<Role> roles, @Nullable String unitCode
 		return roles.contains(role);
 	}
 
+	/** Refuses (403) a caller who is not an administrator. */
+	public void requireAdmin() {
+		if (!has(Role.ADMIN)) {
+			throw new vn.motcua.platform.Forbidden("Chỉ quản trị viên được làm việc này.");
+		}
+	}
+
 	/** Sees every dossier of the province. */
 	public boolean provinceWide() {
 		return has(Role.ADMIN) || has(Role.PROVINCE_LEADER);

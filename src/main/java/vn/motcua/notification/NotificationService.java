@@ -13,7 +13,6 @@ import vn.motcua.audit.AuditEntry;
 import vn.motcua.audit.AuditLog;
 import vn.motcua.dossier.Dossiers;
 import vn.motcua.identity.Caller;
-import vn.motcua.identity.Role;
 import vn.motcua.platform.DomainProblem;
 import vn.motcua.platform.InvalidParameter;
 import vn.motcua.platform.NotFound;
@@ -50,7 +49,7 @@ class NotificationService implements Notifications {
 
 	@Override
 	public Page inStatus(String status, int page, int size, Caller caller) {
-		admin(caller);
+		caller.requireAdmin();
 		if (!List.of("PENDING", "SENT", "FAILED").contains(status)) {
 			throw new InvalidParameter("status", "status phải là PENDING, SENT hoặc FAILED");
 		}
@@ -61,7 +60,7 @@ class NotificationService implements Notifications {
 	@Override
 	@Transactional
 	public Notification resend(UUID id, Caller caller) {
-		admin(caller);
+		caller.requireAdmin();
 		Notification n = outbox.find(id).orElseThrow(() -> new NotFound("Không có thông báo này."));
 		if (!outbox.resend(id, clock.instant())) {
 			throw new NotResendable(n.status());
@@ -74,28 +73,28 @@ class NotificationService implements Notifications {
 
 	@Override
 	public List<NotificationTemplate> templates(Caller caller) {
-		admin(caller);
+		caller.requireAdmin();
 		return templates.all();
 	}
 
 	@Override
 	public List<NotificationTemplate> versions(NoticeEvent event, NotificationChannel channel, String language,
 			Caller caller) {
-		admin(caller);
+		caller.requireAdmin();
 		return templates.versions(event, channel, language);
 	}
 
 	@Override
 	public NotificationTemplate saveTemplate(NoticeEvent event, NotificationChannel channel, String language,
 			@Nullable String subject, String body, Caller caller) {
-		admin(caller);
+		caller.requireAdmin();
 		return templates.save(event, channel, language, subject, body, caller.username());
 	}
 
 	@Override
 	public Preview preview(NoticeEvent event, NotificationChannel channel, String language, @Nullable String subject,
 			String body, Caller caller) {
-		admin(caller);
+		caller.requireAdmin();
 		Templates.check(event, channel, language, subject, body);
 		Composer.Rendered r = Composer.render(channel, channel == NotificationChannel.EMAIL ? subject : null, body,
 				Composer.EXAMPLE);
@@ -127,21 +126,9 @@ class NotificationService implements Notifications {
 
 	private static String citizen(Caller caller) {
 		if (!caller.citizen()) {
-			throw new Forbidden("Chỉ công dân, doanh nghiệp có tùy chọn nhận thông báo.");
+			throw new vn.motcua.platform.Forbidden("Chỉ công dân, doanh nghiệp có tùy chọn nhận thông báo.");
 		}
 		return caller.username();
-	}
-
-	private static void admin(Caller caller) {
-		if (!caller.has(Role.ADMIN)) {
-			throw new Forbidden("Chỉ quản trị viên được làm việc này.");
-		}
-	}
-
-	static final class Forbidden extends DomainProblem {
-		Forbidden(String message) {
-			super(HttpStatus.FORBIDDEN, "forbidden", message);
-		}
 	}
 
 	/** Only a FAILED message can be sent again; a pending one is on its way, a sent one arrived. */

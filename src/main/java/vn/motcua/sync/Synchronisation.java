@@ -46,24 +46,24 @@ public class Synchronisation {
 	}
 
 	public Health health(Caller caller) {
-		admin(caller);
+		caller.requireAdmin();
 		return deliveries.health();
 	}
 
 	public List<Delivery> deadLetters(Caller caller) {
-		admin(caller);
+		caller.requireAdmin();
 		return deliveries.failed(200);
 	}
 
 	public List<StatusMapping> statusMap(Caller caller) {
-		admin(caller);
+		caller.requireAdmin();
 		return deliveries.statusMap().stream().map(r -> new StatusMapping(r[0], Integer.parseInt(r[1]), r[2])).toList();
 	}
 
 	/** Puts a dead letter back in the queue (audited); 409 unless it is one. */
 	@Transactional
 	public Delivery resend(java.util.UUID id, Caller caller) {
-		admin(caller);
+		caller.requireAdmin();
 		Delivery d = deliveries.find(id).orElseThrow(() -> new vn.motcua.platform.NotFound("Không có lần gửi này."));
 		if (!deliveries.resend(id, clock.instant())) {
 			throw new NotDeadLetter(d.status());
@@ -72,18 +72,6 @@ public class Synchronisation {
 				java.util.Map.of("dossier", d.dossierCode(), "sequence", d.sequence())));
 		worker.wakeAfterCommit();
 		return deliveries.find(id).orElseThrow();
-	}
-
-	private static void admin(Caller caller) {
-		if (!caller.has(vn.motcua.identity.Role.ADMIN)) {
-			throw new Forbidden();
-		}
-	}
-
-	static final class Forbidden extends vn.motcua.platform.DomainProblem {
-		Forbidden() {
-			super(org.springframework.http.HttpStatus.FORBIDDEN, "forbidden", "Chỉ quản trị viên được làm việc này.");
-		}
 	}
 
 	/** Only a dead letter can be sent again; a pending one is on its way, a delivered one arrived. */
