@@ -31,9 +31,11 @@ class Outbox {
 			+ "template_version, subject, body, status, attempts, next_attempt_at, created_at, sent_at, last_error ";
 
 	private final JdbcClient jdbc;
+	private final vn.motcua.platform.OutboxTable table;
 
 	Outbox(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+		this.table = new vn.motcua.platform.OutboxTable(jdbc, "notification");
 	}
 
 	/** Adds the message unless its cause already did (same dedupe key): true when added. */
@@ -84,43 +86,6 @@ class Outbox {
 				where id = ? and status = 'PENDING'""")
 			.params(Timestamp.from(at), providerId, id)
 			.update();
-	}
-
-	/**
-	 * Records a failed attempt: tried again at {@code retryAt}, or FAILED when that is null (retries are over or
-	 * the channel refused for good).
-	 */
-	void failed(UUID id, String error, @Nullable Instant retryAt) {
-		String cut = error.length() > 500 ? error.substring(0, 500) : error;
-		if (retryAt == null) {
-			jdbc.sql("update notification set status = 'FAILED', lease_until = null, last_error = ? where id = ? and status = 'PENDING'")
-				.params(cut, id)
-				.update();
-		}
-		else {
-			jdbc.sql("update notification set next_attempt_at = ?, lease_until = null, last_error = ? where id = ? and status = 'PENDING'")
-				.params(Timestamp.from(retryAt), cut, id)
-				.update();
-		}
-	}
-
-	/** When the retries of a message began (its creation, or the last resend). */
-	Instant retrySince(UUID id) {
-		return jdbc.sql("select retry_since from notification where id = ?")
-			.param(id)
-			.query(Timestamp.class)
-			.single()
-			.toInstant();
-	}
-
-	/** A FAILED message goes back to the queue, its retries counted anew; false unless it was FAILED. */
-	boolean resend(UUID id, Instant now) {
-		return jdbc.sql("""
-				update notification set status = 'PENDING', next_attempt_at = :now, retry_since = :now, lease_until = null
-				where id = :id and status = 'FAILED'""")
-			.param("now", Timestamp.from(now))
-			.param("id", id)
-			.update() == 1;
 	}
 
 	Optional<Notification> find(UUID id) {
@@ -176,5 +141,17 @@ class Outbox {
 				rs.getString("status"), rs.getInt("attempts"), rs.getTimestamp("next_attempt_at").toInstant(),
 				rs.getTimestamp("created_at").toInstant(), sent == null ? null : sent.toInstant(),
 				rs.getString("last_error"));
+	}
+
+	void failed(UUID id, String error, @Nullable Instant retryAt) {
+		table.failed(id, error, retryAt);
+	}
+
+	Instant retrySince(UUID id) {
+		return table.retrySince(id);
+	}
+
+	boolean resend(UUID id, Instant now) {
+		return table.resend(id, now);
 	}
 }

@@ -25,38 +25,39 @@ class Deliveries {
 			+ "status, attempts, created_at, delivered_at, last_error ";
 
 	private final JdbcClient jdbc;
+	private final vn.motcua.platform.OutboxTable table;
 
 	Deliveries(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+		this.table = new vn.motcua.platform.OutboxTable(jdbc, "sync_delivery");
 	}
 
-	/** Adds the dossier's next delivery, numbered after its last (the change holds the dossier's row lock). */
-	void add(String code, String service, int nationalStatus, String payload, Instant now) {
+	/** The dossier's last delivery so far: its sequence and the national status it carried. */
+	record Last(int sequence, int nationalStatus) {
+	}
+
+	@Nullable Last last(String code) {
+		return jdbc.sql("select sequence, national_status from sync_delivery where dossier_code = ? order by sequence desc limit 1")
+			.param(code)
+			.query((rs, n) -> new Last(rs.getInt(1), rs.getInt(2)))
+			.optional()
+			.orElse(null);
+	}
+
+	/** Adds the dossier's delivery number {@code sequence} (the change holds the dossier's row lock). */
+	void add(String code, int sequence, String service, int nationalStatus, String payload, Instant now) {
 		jdbc.sql("""
 				insert into sync_delivery (id, dossier_code, sequence, service, national_status, payload, status,
 				  next_attempt_at, retry_since, created_at)
-				select :id, :code, coalesce(max(sequence), 0) + 1, :service, :national, cast(:payload as jsonb), 'PENDING',
-				  :now, :now, :now
-				from sync_delivery where dossier_code = :code""")
+				values (:id, :code, :sequence, :service, :national, cast(:payload as jsonb), 'PENDING', :now, :now, :now)""")
 			.param("id", UUID.randomUUID())
 			.param("code", code)
+			.param("sequence", sequence)
 			.param("service", service)
 			.param("national", nationalStatus)
 			.param("payload", payload)
 			.param("now", Timestamp.from(now))
 			.update();
-	}
-
-	/** Whether the dossier was ever sent as a whole ({@code DongBoHoSoMC}). */
-	boolean announced(String code) {
-		return jdbc.sql("select exists (select 1 from sync_delivery where dossier_code = ?)").param(code)
-			.query(Boolean.class).single();
-	}
-
-	/** The national status last queued for the dossier, if any. */
-	@Nullable Integer lastStatus(String code) {
-		return jdbc.sql("select national_status from sync_delivery where dossier_code = ? order by sequence desc limit 1")
-			.param(code).query(Integer.class).optional().orElse(null);
 	}
 
 	List<Delivery> claim(int batch, Instant now, Duration lease) {
@@ -82,33 +83,6 @@ class Deliveries {
 				where id = ? and status = 'PENDING'""")
 			.params(Timestamp.from(at), id)
 			.update();
-	}
-
-	/** A failed attempt: tried again at {@code retryAt}, or a dead letter (FAILED) when that is null. */
-	void failed(UUID id, String error, @Nullable Instant retryAt) {
-		String cut = error.length() > 500 ? error.substring(0, 500) : error;
-		jdbc.sql(retryAt == null
-				? "update sync_delivery set status = 'FAILED', lease_until = null, last_error = :error where id = :id and status = 'PENDING'"
-				: "update sync_delivery set next_attempt_at = :at, lease_until = null, last_error = :error where id = :id and status = 'PENDING'")
-			.param("error", cut)
-			.param("id", id)
-			.param("at", retryAt == null ? null : Timestamp.from(retryAt))
-			.update();
-	}
-
-	Instant retrySince(UUID id) {
-		return jdbc.sql("select retry_since from sync_delivery where id = ?").param(id).query(Timestamp.class).single()
-			.toInstant();
-	}
-
-	/** A dead letter goes back to the queue, its retries counted anew; false unless it was FAILED. */
-	boolean resend(UUID id, Instant now) {
-		return jdbc.sql("""
-				update sync_delivery set status = 'PENDING', next_attempt_at = :now, retry_since = :now, lease_until = null
-				where id = :id and status = 'FAILED'""")
-			.param("now", Timestamp.from(now))
-			.param("id", id)
-			.update() == 1;
 	}
 
 	/** The dead letters, oldest first (the order they hold their dossiers back in). */
@@ -159,5 +133,17 @@ class Deliveries {
 				rs.getString("service"), rs.getInt("national_status"), rs.getString("payload"), rs.getString("status"),
 				rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant(),
 				delivered == null ? null : delivered.toInstant(), rs.getString("last_error"));
+	}
+
+	void failed(UUID id, String error, @Nullable Instant retryAt) {
+		table.failed(id, error, retryAt);
+	}
+
+	Instant retrySince(UUID id) {
+		return table.retrySince(id);
+	}
+
+	boolean resend(UUID id, Instant now) {
+		return table.resend(id, now);
 	}
 }

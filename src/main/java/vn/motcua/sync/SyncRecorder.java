@@ -72,16 +72,15 @@ class SyncRecorder {
 		if (d == null || national == null) {
 			return;
 		}
-		Integer last = deliveries.lastStatus(d.code());
-		if (last != null && last.intValue() == national) {
+		Deliveries.Last last = deliveries.last(d.code());
+		if (last != null && last.nationalStatus() == national) {
 			return; // two internal statuses with one national code: nothing new for the portal
 		}
-		int sequence = last == null ? 1 : jdbc.sql("select max(sequence) + 1 from sync_delivery where dossier_code = ?")
-			.param(d.code()).query(Integer.class).single();
+		int sequence = last == null ? 1 : last.sequence() + 1;
 		Map<String, @Nullable Object> payload = last == null ? Payloads.dossier(d, national, sequence)
 				: Payloads.step(d, change.action(), change.actor(), change.at(), national, sequence,
 						d.electronicResult() ? results.issued(d.code()) : java.util.List.of());
-		deliveries.add(d.code(), last == null ? "DongBoHoSoMC" : "CapNhatTienDoHoSoMC", national,
+		deliveries.add(d.code(), sequence, last == null ? "DongBoHoSoMC" : "CapNhatTienDoHoSoMC", national,
 				json.writeValueAsString(payload), clock.instant());
 	}
 
