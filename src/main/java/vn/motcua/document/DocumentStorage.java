@@ -51,7 +51,8 @@ class DocumentStorage {
 						environment.getProperty("motcua.documents.s3.region", "ap-southeast-1"),
 						environment.getProperty("motcua.documents.s3.access-key"),
 						environment.getProperty("motcua.documents.s3.secret-key"));
-				yield new S3DocumentStore(jdbc, clock, memoized(() -> s3Client(s, properties.demo(), environment)), s.bucket());
+				yield new S3DocumentStore(jdbc, clock, org.springframework.util.function.SingletonSupplier.of(
+						() -> s3Client(s, properties.demo(), environment)), s.bucket());
 			}
 			default -> throw new IllegalStateException("motcua.documents.store is postgresql, s3 or filesystem, not " + kind);
 		};
@@ -83,93 +84,62 @@ class DocumentStorage {
 		return builder.build();
 	}
 
-	private static <T> java.util.function.Supplier<T> memoized(java.util.function.Supplier<T> make) {
-		java.util.concurrent.atomic.AtomicReference<T> made = new java.util.concurrent.atomic.AtomicReference<>();
-		return () -> {
-			T t = made.get();
-			if (t == null) {
-				synchronized (made) {
-					t = made.get();
-					if (t == null) {
-						t = make.get();
-						made.set(t);
-					}
-				}
-			}
-			return t;
-		};
-	}
 
-	/** Moves files kept on disk into the database, checked against their SHA-256; idempotent, a batch at a time. */
+	/**
+	 * Moves files into the shared store at start: those kept on disk by an earlier version, and, for the object
+	 * store, those kept in the database too. Each is checked against its SHA-256; one missing or corrupt is marked
+	 * ({@code path} {@code db:missing} / {@code db:corrupt}) and logged, never a reason not to start. Idempotent, a
+	 * batch at a time.
+	 */
 	@Bean
 	@Order(100)
 	ApplicationRunner documentsIntoDatabase(DocumentStore store, JdbcClient jdbc, TransactionTemplate tx,
 			MotCuaProperties properties) {
 		return (ApplicationArguments args) -> {
-			if (store instanceof S3DocumentStore s3) {
-				intoObjectStore(s3, jdbc, tx, properties.dataDir().resolve("documents").toAbsolutePath());
-				return;
-			}
-			if (!(store instanceof JdbcDocumentStore)) {
-				return;
+			if (!(store instanceof JdbcDocumentStore target)) {
+				return; // the filesystem store keeps files where they are
 			}
 			Path root = properties.dataDir().resolve("documents").toAbsolutePath();
 			int moved = 0;
 			while (true) {
 				List<Object[]> batch = jdbc.sql("""
-						select id, path, sha256 from document where path not like ? order by stored_at, id limit 100""")
-					.param(JdbcDocumentStore.IN_DATABASE + "%")
+						select id, path, sha256 from document
+						where path not like ? and path not in ('db:missing', 'db:corrupt') order by stored_at, id limit 100""")
+					.param(target.marker() + "%")
 					.query((rs, n) -> new Object[] { rs.getObject("id", UUID.class), rs.getString("path"), rs.getString("sha256") })
 					.list();
 				if (batch.isEmpty()) {
 					break;
 				}
 				for (Object[] row : batch) {
-					moved += tx.execute(s -> move(jdbc, root, (UUID) row[0], (String) row[1], (String) row[2]));
+					moved += tx.execute(s -> move(target, jdbc, root, (UUID) row[0], (String) row[1], (String) row[2]));
 				}
 			}
 			if (moved > 0) {
-				log.info("moved {} stored files from {} into the database", moved, root);
+				log.info("moved {} stored files into the {} store", moved, target.marker());
 			}
 		};
 	}
 
-	/** With the object store, files on disk or in the database are put there, checked, a batch at a time. */
-	private static void intoObjectStore(S3DocumentStore store, JdbcClient jdbc, TransactionTemplate tx, Path root) {
-		int moved = 0;
-		while (true) {
-			List<Object[]> batch = jdbc.sql("""
-					select id, path, sha256 from document where path not like 's3:%' and path not like 'db:missing%'
-					  and path not like 'db:corrupt%' order by stored_at, id limit 100""")
-				.query((rs, n) -> new Object[] { rs.getObject("id", UUID.class), rs.getString("path"), rs.getString("sha256") })
-				.list();
-			if (batch.isEmpty()) {
-				break;
-			}
-			for (Object[] row : batch) {
-				UUID id = (UUID) row[0];
-				String path = (String) row[1];
-				moved += tx.execute(s -> {
-					byte[] bytes = path.startsWith(JdbcDocumentStore.IN_DATABASE)
-							? jdbc.sql("select content from document_content where document_id = ?").param(id)
-								.query((rs, n) -> rs.getBytes(1)).optional().orElse(null)
-							: read(root.resolve(path));
-					if (bytes == null || !vn.motcua.platform.Hashes.sha256Hex(bytes).equals(row[2])) {
-						log.error("stored file {} ({}) is missing or does not match its SHA-256; marked", id, path);
-						jdbc.sql("update document set path = ? where id = ?")
-							.params(JdbcDocumentStore.IN_DATABASE + (bytes == null ? "missing" : "corrupt"), id).update();
-						return 0;
-					}
-					store.put(id, bytes);
-					jdbc.sql("update document set path = ? where id = ?").params(S3DocumentStore.IN_OBJECT_STORE, id).update();
-					jdbc.sql("delete from document_content where document_id = ?").param(id).update();
-					return 1;
-				});
-			}
+	private static int move(JdbcDocumentStore target, JdbcClient jdbc, Path root, UUID id, String path, String sha) {
+		boolean inDatabase = path.startsWith(JdbcDocumentStore.IN_DATABASE);
+		byte[] bytes = inDatabase
+				? jdbc.sql("select content from document_content where document_id = ?").param(id)
+					.query((rs, n) -> rs.getBytes(1)).optional().orElse(null)
+				: read(root.resolve(path));
+		if (bytes == null || !vn.motcua.platform.Hashes.sha256Hex(bytes).equals(sha)) {
+			// left where it is, marked, so that an administrator sees it and start-up goes on
+			log.error("stored file {} ({}) is missing or does not match its SHA-256; marked", id, path);
+			jdbc.sql("update document set path = ? where id = ?")
+				.params(JdbcDocumentStore.IN_DATABASE + (bytes == null ? "missing" : "corrupt"), id).update();
+			return 0;
 		}
-		if (moved > 0) {
-			log.info("moved {} stored files into the object store", moved);
+		target.keep(id, bytes);
+		jdbc.sql("update document set path = ? where id = ?").params(target.marker(), id).update();
+		if (inDatabase) {
+			jdbc.sql("delete from document_content where document_id = ?").param(id).update();
 		}
+		return 1;
 	}
 
 	private static byte @org.jspecify.annotations.Nullable [] read(Path file) {
@@ -179,27 +149,5 @@ class DocumentStorage {
 		catch (IOException e) {
 			return null;
 		}
-	}
-
-	private static int move(JdbcClient jdbc, Path root, UUID id, String path, String sha) {
-		byte[] bytes;
-		try (InputStream in = Files.newInputStream(root.resolve(path))) {
-			bytes = in.readAllBytes();
-		}
-		catch (IOException e) {
-			// a file lost from the disk stays listed, marked, so that an administrator sees it and start-up goes on
-			log.error("stored file {} is missing at {}: {}", id, path, e.getMessage());
-			jdbc.sql("update document set path = ? where id = ?").params(JdbcDocumentStore.IN_DATABASE + "missing", id).update();
-			return 0;
-		}
-		if (!vn.motcua.platform.Hashes.sha256Hex(bytes).equals(sha)) {
-			log.error("stored file {} at {} does not match its SHA-256; left where it is", id, path);
-			jdbc.sql("update document set path = ? where id = ?").params(JdbcDocumentStore.IN_DATABASE + "corrupt", id).update();
-			return 0;
-		}
-		jdbc.sql("insert into document_content (document_id, content) values (?, ?) on conflict do nothing")
-			.params(id, bytes).update();
-		jdbc.sql("update document set path = ? where id = ?").params(JdbcDocumentStore.IN_DATABASE, id).update();
-		return 1;
 	}
 }

@@ -67,7 +67,9 @@ class JdbcDocumentStore extends DocumentMetadata {
 
 	/** Keeps the content of a file whose row was just written, in the same transaction. */
 	protected void keep(UUID id, byte[] bytes) {
-		jdbc.sql("insert into document_content (document_id, content) values (?, ?)").params(id, bytes).update();
+		jdbc.sql("insert into document_content (document_id, content) values (?, ?) on conflict do nothing")
+			.params(id, bytes)
+			.update();
 	}
 
 	/** The content as kept; its SHA-256 is checked by the caller. */

@@ -42,7 +42,6 @@ import vn.motcua.platform.Zones;
 class ApplicantNotices {
 
 	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("HH:mm dd/MM/uuuu").withZone(Zones.VIETNAM);
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu").withZone(Zones.VIETNAM);
 
 	private final Dossiers dossiers;
 	private final Agencies agencies;
@@ -189,9 +188,5 @@ class ApplicantNotices {
 		}
 		return en ? (brief ? "Collect it at the one-stop counter." : "Please collect it at the one-stop counter, bringing your ID card.")
 				: (brief ? "Mời nhận kết quả tại Bộ phận Một cửa." : "Mời ông/bà đến Bộ phận Một cửa nhận kết quả, mang theo căn cước.");
-	}
-
-	static String day(Instant at) {
-		return DAY.format(at);
 	}
 }
