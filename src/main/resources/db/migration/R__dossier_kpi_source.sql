@@ -4,7 +4,7 @@
 create or replace view dossier_kpi_source as
   select code, received_at, agency_code, procedure_code, channel, due_at, finished_at, returned_at, stopped_at,
          fee_vnd, fee_exemption, paid_online, digitized, electronic_result, rating, vneid_verified, registry_check,
-         status, data_reused, store_reused
+         status, data_reused, store_reused, imported_hash is not null as imported
   from dossier;
 
 create or replace view dossier_kpi_supplement as

@@ -40,7 +40,8 @@ create or replace view kpi_contribution as
          d.fee_vnd > 0 and d.fee_exemption is null as fee,
          d.fee_vnd > 0 and d.fee_exemption is null and d.paid_online as paid_online,
          d.digitized, d.electronic_result as electronic, coalesce(d.rating = 'DISSATISFIED', false) as dissatisfied,
-         d.vneid_verified or d.registry_check = 'MATCH' as citizen_data, d.data_reused, d.store_reused
+         d.vneid_verified or d.registry_check = 'MATCH' as citizen_data, d.data_reused, d.store_reused,
+         not d.imported as sync_due, exists (select 1 from sync_kpi_source y where y.dossier_code = d.code) as synced
   from dossier_kpi_source d
   left join lateral (
     select array_agg(x.requested_at order by x.requested_at, x.seq) as r,
@@ -71,22 +72,24 @@ begin
     select s.dossier_code as stored_code, f.dossier_code as fresh_code, s as was, f as now_is
     from stored s full join fresh f on f.dossier_code = s.dossier_code
     where row(s.received_on, s.received_at, s.agency_code, s.procedure_code, s.late_from, s.online, s.fee,
-              s.paid_online, s.digitized, s.electronic, s.dissatisfied, s.citizen_data, s.data_reused, s.store_reused)
+              s.paid_online, s.digitized, s.electronic, s.dissatisfied, s.citizen_data, s.data_reused, s.store_reused,
+              s.sync_due, s.synced)
           is distinct from
           row(f.received_on, f.received_at, f.agency_code, f.procedure_code, f.late_from, f.online, f.fee,
-              f.paid_online, f.digitized, f.electronic, f.dissatisfied, f.citizen_data, f.data_reused, f.store_reused)
+              f.paid_online, f.digitized, f.electronic, f.dissatisfied, f.citizen_data, f.data_reused, f.store_reused,
+              f.sync_due, f.synced)
   ), moves as (
     select (was).*, -1 as sign from pairs where stored_code is not null
     union all
     select (now_is).*, 1 from pairs where fresh_code is not null
   ), deltas as (
     insert into kpi_rollup (received_on, agency_code, procedure_code, late_on, dossiers, online, fee, paid_online,
-                            digitized, electronic, dissatisfied, citizen_data, data_reused, store_reused)
+                            digitized, electronic, dissatisfied, citizen_data, data_reused, store_reused, sync_due, synced)
     select received_on, agency_code, procedure_code,
            coalesce((late_from at time zone 'Asia/Ho_Chi_Minh')::date, 'infinity'::date), sign,
            sign * online::int, sign * fee::int, sign * paid_online::int, sign * digitized::int,
            sign * electronic::int, sign * dissatisfied::int, sign * citizen_data::int, sign * data_reused::int,
-           sign * store_reused::int
+           sign * store_reused::int, sign * sync_due::int, sign * synced::int
     from moves
     returning 1
   ), removed as (
@@ -101,7 +104,8 @@ begin
           late_from = excluded.late_from, online = excluded.online, fee = excluded.fee,
           paid_online = excluded.paid_online, digitized = excluded.digitized, electronic = excluded.electronic,
           dissatisfied = excluded.dissatisfied, citizen_data = excluded.citizen_data,
-          data_reused = excluded.data_reused, store_reused = excluded.store_reused
+          data_reused = excluded.data_reused, store_reused = excluded.store_reused,
+          sync_due = excluded.sync_due, synced = excluded.synced
     returning 1
   )
   select (select count(*) from deltas) + (select count(*) from removed) + (select count(*) from kept)
@@ -123,22 +127,24 @@ begin
   end if;
   if stored.dossier_code is not null then
     insert into kpi_rollup (received_on, agency_code, procedure_code, late_on, dossiers, online, fee, paid_online,
-                            digitized, electronic, dissatisfied, citizen_data, data_reused, store_reused)
+                            digitized, electronic, dissatisfied, citizen_data, data_reused, store_reused,
+                            sync_due, synced)
     values (stored.received_on, stored.agency_code, stored.procedure_code,
             coalesce((stored.late_from at time zone 'Asia/Ho_Chi_Minh')::date, 'infinity'::date), -1,
             -stored.online::int, -stored.fee::int, -stored.paid_online::int, -stored.digitized::int,
             -stored.electronic::int, -stored.dissatisfied::int, -stored.citizen_data::int, -stored.data_reused::int,
-            -stored.store_reused::int);
+            -stored.store_reused::int, -stored.sync_due::int, -stored.synced::int);
     delete from kpi_dossier k where k.dossier_code = $1;
   end if;
   if fresh.dossier_code is not null then
     insert into kpi_rollup (received_on, agency_code, procedure_code, late_on, dossiers, online, fee, paid_online,
-                            digitized, electronic, dissatisfied, citizen_data, data_reused, store_reused)
+                            digitized, electronic, dissatisfied, citizen_data, data_reused, store_reused,
+                            sync_due, synced)
     values (fresh.received_on, fresh.agency_code, fresh.procedure_code,
             coalesce((fresh.late_from at time zone 'Asia/Ho_Chi_Minh')::date, 'infinity'::date), 1,
             fresh.online::int, fresh.fee::int, fresh.paid_online::int, fresh.digitized::int,
             fresh.electronic::int, fresh.dissatisfied::int, fresh.citizen_data::int, fresh.data_reused::int,
-            fresh.store_reused::int);
+            fresh.store_reused::int, fresh.sync_due::int, fresh.synced::int);
     insert into kpi_dossier values (fresh.*);
   end if;
 end
@@ -193,6 +199,19 @@ drop trigger if exists kpi_supplement_changed on dossier_supplement;
 create trigger kpi_supplement_changed after delete or update on dossier_supplement
   for each row execute function kpi_supplement_changed();
 
+-- A dossier's first delivery reaching the national portal changes its 1.4 contribution (sync_kpi_source).
+create or replace function kpi_synced() returns trigger language plpgsql as $$
+begin
+  perform kpi_refresh(new.dossier_code);
+  return null;
+end
+$$;
+
+drop trigger if exists kpi_synced on sync_delivery;
+create trigger kpi_synced after update of status on sync_delivery for each row
+  when (new.sequence = 1 and (new.status = 'DELIVERED') is distinct from (old.status = 'DELIVERED'))
+  execute function kpi_synced();
+
 -- Folds the appended rows into one row per key and drops keys that came back to zero.
 create or replace function kpi_compact() returns int language plpgsql as $$
 declare
@@ -201,18 +220,20 @@ begin
   with moved as (
     delete from kpi_rollup where not compacted
     returning received_on, agency_code, procedure_code, late_on, dossiers, online, fee, paid_online, digitized,
-              electronic, dissatisfied, citizen_data, data_reused, store_reused
+              electronic, dissatisfied, citizen_data, data_reused, store_reused, sync_due, synced
   ), summed as (
     select received_on, agency_code, procedure_code, late_on, sum(dossiers) as dossiers, sum(online) as online,
            sum(fee) as fee, sum(paid_online) as paid_online, sum(digitized) as digitized,
            sum(electronic) as electronic, sum(dissatisfied) as dissatisfied, sum(citizen_data) as citizen_data,
-           sum(data_reused) as data_reused, sum(store_reused) as store_reused
+           sum(data_reused) as data_reused, sum(store_reused) as store_reused, sum(sync_due) as sync_due,
+           sum(synced) as synced
     from moved group by received_on, agency_code, procedure_code, late_on
   ), folded as (
     insert into kpi_rollup (received_on, agency_code, procedure_code, late_on, dossiers, online, fee, paid_online,
-                            digitized, electronic, dissatisfied, citizen_data, data_reused, store_reused, compacted)
+                            digitized, electronic, dissatisfied, citizen_data, data_reused, store_reused, sync_due,
+                            synced, compacted)
     select received_on, agency_code, procedure_code, late_on, dossiers, online, fee, paid_online, digitized,
-           electronic, dissatisfied, citizen_data, data_reused, store_reused, true
+           electronic, dissatisfied, citizen_data, data_reused, store_reused, sync_due, synced, true
     from summed
     on conflict (received_on, agency_code, procedure_code, late_on) where compacted do update
       set dossiers = kpi_rollup.dossiers + excluded.dossiers, online = kpi_rollup.online + excluded.online,
@@ -222,14 +243,16 @@ begin
           dissatisfied = kpi_rollup.dissatisfied + excluded.dissatisfied,
           citizen_data = kpi_rollup.citizen_data + excluded.citizen_data,
           data_reused = kpi_rollup.data_reused + excluded.data_reused,
-          store_reused = kpi_rollup.store_reused + excluded.store_reused
+          store_reused = kpi_rollup.store_reused + excluded.store_reused,
+          sync_due = kpi_rollup.sync_due + excluded.sync_due, synced = kpi_rollup.synced + excluded.synced
     returning 1
   ), unit_days as (
     insert into kpi_unit_day (received_on, agency_code, dossiers, online, fee, paid_online, digitized, electronic,
-                              dissatisfied, citizen_data, late_ever, data_reused, store_reused)
+                              dissatisfied, citizen_data, late_ever, data_reused, store_reused, sync_due, synced)
     select received_on, agency_code, sum(dossiers), sum(online), sum(fee), sum(paid_online), sum(digitized),
            sum(electronic), sum(dissatisfied), sum(citizen_data),
-           coalesce(sum(dossiers) filter (where late_on <> 'infinity'), 0), sum(data_reused), sum(store_reused)
+           coalesce(sum(dossiers) filter (where late_on <> 'infinity'), 0), sum(data_reused), sum(store_reused),
+           sum(sync_due), sum(synced)
     from summed group by received_on, agency_code
     on conflict (received_on, agency_code) do update
       set dossiers = kpi_unit_day.dossiers + excluded.dossiers, online = kpi_unit_day.online + excluded.online,
@@ -240,7 +263,8 @@ begin
           citizen_data = kpi_unit_day.citizen_data + excluded.citizen_data,
           late_ever = kpi_unit_day.late_ever + excluded.late_ever,
           data_reused = kpi_unit_day.data_reused + excluded.data_reused,
-          store_reused = kpi_unit_day.store_reused + excluded.store_reused
+          store_reused = kpi_unit_day.store_reused + excluded.store_reused,
+          sync_due = kpi_unit_day.sync_due + excluded.sync_due, synced = kpi_unit_day.synced + excluded.synced
     returning 1
   ), unit_late as (
     insert into kpi_unit_late (received_on, agency_code, late_on, dossiers)
@@ -268,19 +292,21 @@ begin
   insert into kpi_dossier select * from kpi_contribution;
   get diagnostics counted = row_count;
   insert into kpi_rollup (received_on, agency_code, procedure_code, late_on, dossiers, online, fee, paid_online,
-                          digitized, electronic, dissatisfied, citizen_data, data_reused, store_reused, compacted)
+                          digitized, electronic, dissatisfied, citizen_data, data_reused, store_reused, sync_due,
+                          synced, compacted)
   select received_on, agency_code, procedure_code,
          coalesce((late_from at time zone 'Asia/Ho_Chi_Minh')::date, 'infinity'::date), count(*),
          count(*) filter (where online), count(*) filter (where fee), count(*) filter (where paid_online),
          count(*) filter (where digitized), count(*) filter (where electronic), count(*) filter (where dissatisfied),
          count(*) filter (where citizen_data), count(*) filter (where data_reused),
-         count(*) filter (where store_reused), true
+         count(*) filter (where store_reused), count(*) filter (where sync_due), count(*) filter (where synced), true
   from kpi_dossier group by 1, 2, 3, 4;
   insert into kpi_unit_day (received_on, agency_code, dossiers, online, fee, paid_online, digitized, electronic,
-                            dissatisfied, citizen_data, late_ever, data_reused, store_reused)
+                            dissatisfied, citizen_data, late_ever, data_reused, store_reused, sync_due, synced)
   select received_on, agency_code, sum(dossiers), sum(online), sum(fee), sum(paid_online), sum(digitized),
          sum(electronic), sum(dissatisfied), sum(citizen_data),
-         coalesce(sum(dossiers) filter (where late_on <> 'infinity'), 0), sum(data_reused), sum(store_reused)
+         coalesce(sum(dossiers) filter (where late_on <> 'infinity'), 0), sum(data_reused), sum(store_reused),
+         sum(sync_due), sum(synced)
   from kpi_rollup group by 1, 2;
   insert into kpi_unit_late
   select received_on, agency_code, late_on, sum(dossiers) from kpi_rollup where late_on <> 'infinity' group by 1, 2, 3;

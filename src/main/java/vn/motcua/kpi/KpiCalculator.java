@@ -24,6 +24,8 @@ class KpiCalculator {
 			with d as (
 			  select d.code, d.procedure_code, d.channel, d.due_at, d.fee_vnd, d.fee_exemption, d.paid_online, d.digitized,
 			         d.electronic_result, d.rating, d.vneid_verified, d.registry_check, d.data_reused, d.store_reused,
+			         not d.imported as sync_due,
+			         exists (select 1 from sync_kpi_source y where y.dossier_code = d.code) as synced,
 			         least(coalesce(d.finished_at, d.returned_at, d.stopped_at, :pe), :pe) as e
 			  from dossier_kpi_source d
 			  where d.received_at >= :ps and d.received_at < :pe and (:all or d.agency_code = any(:units))
@@ -48,7 +50,9 @@ class KpiCalculator {
 			       count(*) filter (where d.rating = 'DISSATISFIED') as dissatisfied,
 			       count(*) filter (where d.vneid_verified or d.registry_check = 'MATCH') as citizen_data,
 			       count(*) filter (where d.data_reused) as data_reused,
-			       count(*) filter (where d.store_reused) as store_reused
+			       count(*) filter (where d.store_reused) as store_reused,
+			       count(*) filter (where d.sync_due) as sync_due,
+			       count(*) filter (where d.synced) as synced
 			from d left join s on s.code = d.code""";
 
 	/** The same figures per procedure, with its name and field, most received first. */
@@ -82,7 +86,8 @@ class KpiCalculator {
 	private static KpiFigures figures(java.sql.ResultSet rs) throws java.sql.SQLException {
 		return new KpiFigures(rs.getLong("received"), rs.getLong("online"), rs.getLong("on_time"), rs.getLong("fee"),
 				rs.getLong("paid_online"), rs.getLong("digitized"), rs.getLong("electronic"), rs.getLong("dissatisfied"),
-				rs.getLong("citizen_data"), rs.getLong("data_reused"), rs.getLong("store_reused"));
+				rs.getLong("citizen_data"), rs.getLong("data_reused"), rs.getLong("store_reused"), rs.getLong("sync_due"),
+				rs.getLong("synced"));
 	}
 
 	/** @param units the deciding units counted; null for the whole province */

@@ -33,14 +33,15 @@ class KpiRollups {
 	 */
 	private static final String UNIT_ROWS = """
 			select received_on, agency_code, dossiers, online, fee, paid_online, digitized, electronic, dissatisfied,
-			       citizen_data, data_reused, store_reused, late_ever as late
+			       citizen_data, data_reused, store_reused, sync_due, synced, late_ever as late
 			from kpi_unit_day
 			union all
-			select received_on, agency_code, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -dossiers
+			select received_on, agency_code, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -dossiers
 			from kpi_unit_late where late_on >= :boundary and received_on >= :band
 			union all
 			select received_on, agency_code, dossiers, online, fee, paid_online, digitized, electronic, dissatisfied,
-			       citizen_data, data_reused, store_reused, case when late_on < :boundary then dossiers else 0 end
+			       citizen_data, data_reused, store_reused, sync_due, synced,
+			       case when late_on < :boundary then dossiers else 0 end
 			from kpi_rollup where not compacted""";
 
 	/** The earliest receipt a dossier turning late on or after the end's day can have. */
@@ -53,7 +54,7 @@ class KpiRollups {
 		UNIT("agency_code", ":lateDay", UNIT_ROWS, LAG_BAND),
 		PROCEDURE("procedure_code", ":lateDay", """
 				select received_on, agency_code, procedure_code, dossiers, online, fee, paid_online, digitized,
-				       electronic, dissatisfied, citizen_data, data_reused, store_reused,
+				       electronic, dissatisfied, citizen_data, data_reused, store_reused, sync_due, synced,
 				       case when late_on < :boundary then dossiers else 0 end as late
 				from kpi_rollup""", "null"),
 		MONTH("to_char(received_on, 'YYYY-MM')",
@@ -94,13 +95,14 @@ class KpiRollups {
 				  select %1$s as k, sum(dossiers) as received, sum(online) as online, sum(fee) as fee,
 				         sum(paid_online) as paid_online, sum(digitized) as digitized, sum(electronic) as electronic,
 				         sum(dissatisfied) as dissatisfied, sum(citizen_data) as citizen_data,
-				         sum(data_reused) as data_reused, sum(store_reused) as store_reused, sum(late) as late
+				         sum(data_reused) as data_reused, sum(store_reused) as store_reused, sum(sync_due) as sync_due,
+				         sum(synced) as synced, sum(late) as late
 				  from (%3$s) r
 				  where received_on between :from and :to and received_on < :lateDay
 				    and (:all or agency_code = any(:units))
 				  group by 1
 				), late_today as (
-				  select %1$s as k, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, count(*)
+				  select %1$s as k, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, count(*)
 				  from kpi_dossier
 				  where late_from >= :dayStart and late_from < :end and %2$s = :lateDay
 				    and received_on between :from and :to and received_on < :lateDay
@@ -111,7 +113,8 @@ class KpiRollups {
 				         count(*) filter (where paid_online), count(*) filter (where digitized),
 				         count(*) filter (where electronic), count(*) filter (where dissatisfied),
 				         count(*) filter (where citizen_data), count(*) filter (where data_reused),
-				         count(*) filter (where store_reused), count(*) filter (where late_from < :end)
+				         count(*) filter (where store_reused), count(*) filter (where sync_due),
+				         count(*) filter (where synced), count(*) filter (where late_from < :end)
 				  from kpi_dossier
 				  where received_on = :lateDay and received_on between :from and :to and received_at < :end
 				    and (:all or agency_code = any(:units))
@@ -120,7 +123,8 @@ class KpiRollups {
 				select k, sum(received) as received, sum(online) as online, sum(fee) as fee,
 				       sum(paid_online) as paid_online, sum(digitized) as digitized, sum(electronic) as electronic,
 				       sum(dissatisfied) as dissatisfied, sum(citizen_data) as citizen_data,
-				       sum(data_reused) as data_reused, sum(store_reused) as store_reused, sum(late) as late
+				       sum(data_reused) as data_reused, sum(store_reused) as store_reused, sum(sync_due) as sync_due,
+				       sum(synced) as synced, sum(late) as late
 				from (select * from days union all select * from late_today union all select * from last_day) x
 				group by k
 				having sum(received) <> 0
@@ -148,7 +152,7 @@ class KpiRollups {
 		return new KpiFigures(received, rs.getLong("online"), received - late, rs.getLong("fee"),
 				rs.getLong("paid_online"), rs.getLong("digitized"), rs.getLong("electronic"),
 				rs.getLong("dissatisfied"), rs.getLong("citizen_data"), rs.getLong("data_reused"),
-				rs.getLong("store_reused"));
+				rs.getLong("store_reused"), rs.getLong("sync_due"), rs.getLong("synced"));
 	}
 
 	/** The dossiers of the period late by its end, those late longest first. */

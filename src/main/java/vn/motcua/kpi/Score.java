@@ -29,7 +29,7 @@ public record Score(@Nullable BigDecimal total, BigDecimal max, @Nullable String
 						Indicator.none("1.1", "TTHC công bố đúng hạn", 6), Indicator.none("1.2",
 								"TTHC cập nhật, công khai đúng hạn", 4),
 						Indicator.linear("1.3", "TTHC công khai đầy đủ bộ phận", c.complete(), c.published(), 2, 1.0),
-						Indicator.none("1.4", "Hồ sơ đồng bộ lên Cổng DVCQG", 6))),
+						Indicator.linear("1.4", "Hồ sơ đồng bộ lên Cổng DVCQG", f.synced(), f.syncDue(), 6, 1.0))),
 				Group.of("Tiến độ, kết quả giải quyết", List.of(
 						Indicator.linear("2.1", "Hồ sơ xử lý trước hạn, đúng hạn", f.onTime(), f.received(), 20, 1.0))),
 				Group.of("Dịch vụ công trực tuyến", List.of(

@@ -184,4 +184,112 @@ class NationalSyncIT {
 		admin.signIn("admin", "admin");
 		assertThat(admin.get("/admin/sync").body()).contains("dead-letters", code, "ThoiDiemXuLy", "status-map");
 	}
+
+	@Test
+	void concurrentActionsOnOneDossierAreDeliveredInTheOrderTheyCommitted() throws Exception {
+		String code = file();
+		await(() -> sync(code), s -> s.get("state").asString().equals("SYNCED"));
+		Map<String, String> tokens = Map.of("officer", api.token("officer"), "specialist", api.token("specialist"),
+				"leader", api.token("leader"));
+		List<String[]> script = List.of(new String[] { "officer", "FORWARD" }, new String[] { "specialist", "APPROVE" },
+				new String[] { "leader", "FINISH" }, new String[] { "officer", "RETURN_RESULT" });
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try {
+			for (String[] step : script) {
+				int version = api.get("/api/v1/dossiers/" + code, api.token("admin")).json().get("version").asInt();
+				java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+				List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+				for (int t = 0; t < 4; t++) {
+					answers.add(pool.submit(() -> {
+						go.await();
+						return api.postJson("/api/v1/dossiers/" + code + "/actions", Map.of("action", step[1], "version",
+								version, "note", "cùng lúc"), tokens.get(step[0])).status();
+					}));
+				}
+				go.countDown();
+				List<Integer> statuses = new ArrayList<>();
+				for (var f : answers) {
+					statuses.add(f.get(30, java.util.concurrent.TimeUnit.SECONDS));
+				}
+				assertThat(statuses).as(step[1] + " four times at once: one wins, the others are told it changed")
+					.containsOnly(200, 409).containsOnlyOnce(200);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		await(() -> sync(code), s -> s.get("state").asString().equals("SYNCED") && s.get("deliveries").size() == 4);
+		List<JsonNode> series = await(() -> received(code), r -> r.size() >= 4);
+		assertThat(series.stream().map(e -> e.get("TrangThaiHoSo").asInt() + ":" + e.get("sequence").asInt()).toList())
+			.containsExactly("2:1", "4:2", "9:3", "10:4");
+		assertThat(series).allSatisfy(e -> assertThat(e.get("duplicate").asBoolean()).isFalse());
+	}
+
+	/**
+	 * Received SXD dossiers of the day up to now by hand: those this system must send, and those that reached the
+	 * portal. (A period ending now holds what was received before now; the test clock stands still.)
+	 */
+	private long[] handCount(java.time.LocalDate day) {
+		return jdbc.sql("""
+				select count(*) filter (where d.imported_hash is null),
+				       count(*) filter (where exists (select 1 from sync_delivery s where s.dossier_code = d.code
+				         and s.sequence = 1 and s.status = 'DELIVERED'))
+				from dossier d
+				where d.agency_code in ('SXD', 'SXD_QLXD') and d.received_at >= ? and d.received_at < ?
+				  and d.received_at < ?""")
+			.params(java.sql.Timestamp.from(day.atStartOfDay(vn.motcua.platform.Zones.VIETNAM).toInstant()),
+					java.sql.Timestamp.from(day.plusDays(1).atStartOfDay(vn.motcua.platform.Zones.VIETNAM).toInstant()),
+					java.sql.Timestamp.from(clock.instant()))
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.single();
+	}
+
+	private JsonNode indicator14(JsonNode kpi) {
+		for (JsonNode g : kpi.get("score").get("groups")) {
+			for (JsonNode i : g.get("indicators")) {
+				if (i.get("code").asString().equals("1.4")) {
+					return i;
+				}
+			}
+		}
+		throw new AssertionError("no indicator 1.4 in " + kpi);
+	}
+
+	@Test
+	void indicator14CountsTheReceivedDossiersThatReachedThePortal() throws Exception {
+		String first = file();
+		await(() -> sync(first), s -> s.get("state").asString().equals("SYNCED"));
+		clock.advance(Duration.ofSeconds(1));
+		java.time.LocalDate day = java.time.LocalDate.ofInstant(clock.instant(), vn.motcua.platform.Zones.VIETNAM);
+		String path = "/api/v1/kpi?from=" + day + "&to=" + day + "&agency=SXD";
+		JsonNode before = api.get(path, api.token("admin")).json();
+		long[] hand = handCount(day);
+		assertThat(before.get("syncDue").asLong()).isEqualTo(hand[0]).isPositive();
+		assertThat(before.get("synced").asLong()).isEqualTo(hand[1]).isPositive();
+		JsonNode i = indicator14(before);
+		assertThat(i.get("numerator").asLong()).isEqualTo(hand[1]);
+		assertThat(i.get("denominator").asLong()).isEqualTo(hand[0]);
+		assertThat(i.get("score").decimalValue()).isEqualByComparingTo(java.math.BigDecimal.valueOf(6.0 * hand[1] / hand[0])
+			.setScale(2, java.math.RoundingMode.HALF_UP));
+
+		api.putJson("/sandbox/dvcqg/outage", Map.of("mode", "DOWN"), null);
+		String held;
+		try {
+			held = file();
+			awaitTried(held);
+			clock.advance(Duration.ofSeconds(1));
+			JsonNode during = api.get(path, api.token("admin")).json();
+			assertThat(during.get("syncDue").asLong()).as("received, not yet on the portal").isEqualTo(hand[0] + 1);
+			assertThat(during.get("synced").asLong()).isEqualTo(hand[1]);
+		}
+		finally {
+			api.putJson("/sandbox/dvcqg/outage", Map.of("mode", "NONE"), null);
+		}
+		clock.advance(Duration.ofSeconds(30));
+		await(() -> sync(held), s -> s.get("state").asString().equals("SYNCED"));
+		JsonNode after = await(() -> api.get(path, api.token("admin")).json(),
+				k -> k.get("synced").asLong() == hand[1] + 1);
+		assertThat(after.get("syncRate").decimalValue()).isEqualByComparingTo(java.math.BigDecimal
+			.valueOf(100.0 * (hand[1] + 1) / (hand[0] + 1)).setScale(2, java.math.RoundingMode.HALF_UP));
+	}
 }

@@ -45,6 +45,9 @@ class KpiController {
 		out.put("onlinePaymentRate", f.onlinePaymentRate());
 		out.put("digitizedRate", f.digitizedRate());
 		out.put("electronicResultRate", f.electronicResultRate());
+		out.put("syncDue", f.syncDue());
+		out.put("synced", f.synced());
+		out.put("syncRate", f.syncRate());
 		Map<String, Object> score = new LinkedHashMap<>();
 		score.put("total", r.score().total());
 		score.put("max", r.score().max());

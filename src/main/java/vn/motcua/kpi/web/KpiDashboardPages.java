@@ -48,11 +48,12 @@ class KpiDashboardPages {
 	KpiDashboardPages(Kpis kpis, Callers callers, Clock clock,
 			@Value("${motcua.kpi.target.online:90}") BigDecimal online,
 			@Value("${motcua.kpi.target.on-time:98}") BigDecimal onTime,
-			@Value("${motcua.kpi.target.online-payment:95}") BigDecimal payment) {
+			@Value("${motcua.kpi.target.online-payment:95}") BigDecimal payment,
+			@Value("${motcua.kpi.target.sync:100}") BigDecimal sync) {
 		this.kpis = kpis;
 		this.callers = callers;
 		this.clock = clock;
-		this.targets = Map.of("online", online, "onTime", onTime, "payment", payment);
+		this.targets = Map.of("online", online, "onTime", onTime, "payment", payment, "sync", sync);
 	}
 
 	@GetMapping("/staff/dashboard")

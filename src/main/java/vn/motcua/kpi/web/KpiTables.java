@@ -18,7 +18,7 @@ final class KpiTables {
 
 	private static final List<String> FIGURES = List.of("Tiếp nhận", "Nộp trực tuyến", "Tỷ lệ nộp trực tuyến (%)",
 			"Đúng hạn", "Tỷ lệ đúng hạn (%)", "Phải nộp phí", "Thanh toán trực tuyến", "Tỷ lệ thanh toán trực tuyến (%)",
-			"Tỷ lệ số hóa (%)", "Tỷ lệ kết quả điện tử (%)");
+			"Tỷ lệ số hóa (%)", "Tỷ lệ kết quả điện tử (%)", "Tỷ lệ đồng bộ Cổng DVCQG (%)");
 
 	private KpiTables() {
 	}
@@ -73,7 +73,7 @@ final class KpiTables {
 			List<@Nullable Object> row = new ArrayList<>(cells.cells(item, i));
 			row.addAll(java.util.Arrays.asList(f.received(), f.receivedOnline(), f.onlineRate(), f.onTime(),
 					f.onTimeRate(), f.feeDossiers(), f.paidOnline(), f.onlinePaymentRate(), f.digitizedRate(),
-					f.electronicResultRate()));
+					f.electronicResultRate(), f.syncRate()));
 			rows.add(row);
 		}
 		return new Table(title, headers, rows);
