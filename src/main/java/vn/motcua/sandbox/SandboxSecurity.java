@@ -27,7 +27,8 @@ class SandboxSecurity {
 	@Order(0)
 	SecurityFilterChain registrySandboxChain(HttpSecurity http) {
 		return open(http, "default-src 'none'; frame-ancestors 'none'", "/sandbox/registry/**", "/sandbox/tsa",
-				"/sandbox/dvcqg/auth", "/sandbox/dvcqg/service", "/sandbox/dvcqg/received", "/sandbox/dvcqg/outage");
+				"/sandbox/dvcqg/auth", "/sandbox/dvcqg/service", "/sandbox/dvcqg/received", "/sandbox/dvcqg/outage",
+				"/sandbox/dvcqg/procedures", "/sandbox/dvcqg/procedures/**");
 	}
 
 	/**

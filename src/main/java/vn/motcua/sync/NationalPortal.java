@@ -79,21 +79,75 @@ class NationalPortal {
 	}
 
 	void deliver(Delivery d) throws Failure {
-		URI base = url.get().orElseThrow(() -> new Failure("Chưa cấu hình Cổng DVCQG."));
-		String token = session.get();
-		if (token == null) {
-			token = signIn(base);
-		}
-		JsonNode answer = service(base, token, d);
-		if (answer.path("error_code").asInt(-1) == 401) { // the session expired: once more with a new one
-			answer = service(base, signIn(base), d);
-		}
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("service", d.service());
+		body.put("isUpdating", d.sequence() > 1 ? "True" : "False");
+		body.put("MaGiaoDich", d.id().toString());
+		body.put("data", List.of(json.readTree(d.payload())));
+		JsonNode answer = call(body);
 		int code = answer.path("error_code").asInt(-1);
 		if (code != 0) {
 			// 400: the portal refuses the payload itself; sending it again cannot help
 			throw new Failure("Cổng DVCQG từ chối (error_code " + code + ": " + answer.path("message").asString("") + ").",
 					code == 400);
 		}
+	}
+
+	/**
+	 * {@code LayDanhSachTTHC}: the national procedures the province applies, each with its code ({@code MATTHC})
+	 * and the mark of its last change ({@code NGAYCAPNHAT}).
+	 *
+	 * @param unit the province's code on the portal; null for what the account may see
+	 */
+	List<JsonNode> procedureList(@Nullable String unit) throws Failure {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("service", "LayDanhSachTTHC");
+		if (unit != null) {
+			body.put("maDonVi", unit);
+		}
+		List<JsonNode> list = new java.util.ArrayList<>();
+		answered(call(body), "LayDanhSachTTHC").path("result").forEach(list::add);
+		return list;
+	}
+
+	/** {@code LayThuTuc}: one national procedure record (domain.md §3.1), as the national catalog import reads it. */
+	JsonNode procedure(String code) throws Failure {
+		JsonNode result = answered(call(Map.of("service", "LayThuTuc", "maTTHC", code)), "LayThuTuc").path("result");
+		JsonNode record = result.isArray() ? result.path(0) : result;
+		if (!record.isObject()) {
+			throw new Failure("Cổng DVCQG không trả bản ghi thủ tục " + code + ".");
+		}
+		return record;
+	}
+
+	private static JsonNode answered(JsonNode answer, String service) throws Failure {
+		int code = answer.path("error_code").asInt(-1);
+		if (code != 0) {
+			throw new Failure(service + ": Cổng DVCQG trả lời error_code " + code + " (" + answer.path("message").asString("")
+					+ ").");
+		}
+		return answer;
+	}
+
+	/** One service call in the current session; a refused session is signed in again, once. */
+	private JsonNode call(Map<String, Object> request) throws Failure {
+		URI base = url.get().orElseThrow(() -> new Failure("Chưa cấu hình Cổng DVCQG."));
+		String token = session.get();
+		if (token == null) {
+			token = signIn(base);
+		}
+		JsonNode answer = post(URI.create(base + "/service"), withSession(token, request));
+		if (answer.path("error_code").asInt(-1) == 401) { // the session expired: once more with a new one
+			answer = post(URI.create(base + "/service"), withSession(signIn(base), request));
+		}
+		return answer;
+	}
+
+	private static Map<String, Object> withSession(String token, Map<String, Object> request) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("session", token);
+		body.putAll(request);
+		return body;
 	}
 
 	private String signIn(URI base) throws Failure {
@@ -105,16 +159,6 @@ class NationalPortal {
 		}
 		session.set(token);
 		return token;
-	}
-
-	private JsonNode service(URI base, String token, Delivery d) throws Failure {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("session", token);
-		body.put("service", d.service());
-		body.put("isUpdating", d.sequence() > 1 ? "True" : "False");
-		body.put("MaGiaoDich", d.id().toString());
-		body.put("data", List.of(json.readTree(d.payload())));
-		return post(URI.create(base + "/service"), body);
 	}
 
 	private JsonNode post(URI target, Map<String, ?> body) throws Failure {

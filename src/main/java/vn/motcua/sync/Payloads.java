@@ -29,11 +29,14 @@ final class Payloads {
 	}
 
 	/** DongBoHoSoMC's dossier object. */
-	static Map<String, @Nullable Object> dossier(Dossier d, int nationalStatus, int sequence) {
+	static Map<String, @Nullable Object> dossier(Dossier d, CodeMappings.NationalCodes codes, int nationalStatus,
+			int sequence) {
 		Map<String, @Nullable Object> m = new LinkedHashMap<>();
 		m.put("MaHoSo", d.code());
-		m.put("MaTTHC", d.procedureCode());
+		m.put("MaTTHC", codes.procedure());
 		m.put("TenTTHC", d.procedureName());
+		m.put("MaLinhVuc", codes.fieldCode());
+		m.put("TenLinhVuc", codes.fieldName());
 		m.put("SoBienNhan", d.code());
 		boolean business = "BUSINESS".equals(d.applicant().type());
 		m.put("ChuHoSo", business && d.applicant().businessName() != null ? d.applicant().businessName() : d.applicant().fullName());
@@ -50,8 +53,8 @@ final class Payloads {
 		m.put("TrangThaiHoSo", nationalStatus);
 		m.put("NgayTra", date(d.returnedAt()));
 		m.put("NgayKetThucXuLy", date(d.finishedAt()));
-		m.put("DonViXuLy", d.agencyCode());
-		m.put("NoiNopHoSo", d.receivingUnitCode());
+		m.put("DonViXuLy", codes.agency());
+		m.put("NoiNopHoSo", codes.receivingUnit());
 		m.put("KenhThucHien", String.valueOf(d.channel().nationalCode()));
 		m.put("HoSoCoThanhPhanSoHoa", d.digitized() ? "1" : "0");
 		m.put("TaiKhoanDuocXacThucVoiVNeID", d.assuranceLevel() != null && d.assuranceLevel() >= 2 ? "1" : "0");
@@ -105,14 +108,14 @@ final class Payloads {
 	}
 
 	/** CapNhatTienDoHoSoMC's step object; a decided dossier's carries its signed results. */
-	static Map<String, @Nullable Object> step(Dossier d, String action, String actor, Instant at, int nationalStatus,
-			int sequence, List<vn.motcua.dossier.DossierResults.Result> issued) {
+	static Map<String, @Nullable Object> step(Dossier d, String unit, String action, String actor, Instant at,
+			int nationalStatus, int sequence, List<vn.motcua.dossier.DossierResults.Result> issued) {
 		Map<String, @Nullable Object> m = new LinkedHashMap<>();
 		m.put("MaHoSo", d.code());
 		m.put("NguoiXuLy", actor);
 		m.put("ChucDanh", "");
 		m.put("ThoiDiemXuLy", date(at));
-		m.put("PhongBanXuLy", d.agencyCode());
+		m.put("PhongBanXuLy", unit);
 		m.put("NoiDungXuLy", action);
 		m.put("TrangThai", nationalStatus);
 		m.put("NgayBatDau", date(d.receivedAt()));

@@ -30,10 +30,12 @@ class SyncRecorder {
 	private final JdbcClient jdbc;
 	private final SyncWorker worker;
 	private final Clock clock;
+	private final CodeMappings codes;
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	SyncRecorder(Deliveries deliveries, Dossiers dossiers, vn.motcua.dossier.DossierResults results, JdbcClient jdbc,
-			SyncWorker worker, Clock clock) {
+			SyncWorker worker, Clock clock, CodeMappings codes) {
+		this.codes = codes;
 		this.results = results;
 		this.deliveries = deliveries;
 		this.dossiers = dossiers;
@@ -77,8 +79,9 @@ class SyncRecorder {
 			return; // two internal statuses with one national code: nothing new for the portal
 		}
 		int sequence = last == null ? 1 : last.sequence() + 1;
-		Map<String, @Nullable Object> payload = last == null ? Payloads.dossier(d, national, sequence)
-				: Payloads.step(d, change.action(), change.actor(), change.at(), national, sequence,
+		Map<String, @Nullable Object> payload = last == null ? Payloads.dossier(d, codes.of(d), national, sequence)
+				: Payloads.step(d, codes.agency(d.agencyCode()), change.action(), change.actor(), change.at(), national,
+						sequence,
 						d.electronicResult() ? results.issued(d.code()) : java.util.List.of());
 		deliveries.add(d.code(), sequence, last == null ? "DongBoHoSoMC" : "CapNhatTienDoHoSoMC", national,
 				json.writeValueAsString(payload), clock.instant());

@@ -3,7 +3,7 @@
  * national public-service portal ({@code DongBoHoSoMC} once, then {@code CapNhatTienDoHoSoMC}), through an outbox
  * written in the change's transaction and drained in order per dossier by a worker of any instance (docs/adr/0012).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit", "dossier", "identity", "platform" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit", "catalog", "dossier", "identity", "organization", "platform" })
 @NullMarked
 package vn.motcua.sync;
 

@@ -32,6 +32,10 @@ class PayloadsTest {
 				paidOnline, null, null, "MATCH", false, null, null, "IN_TIME", 1, Map.of(), components, digitized, false);
 	}
 
+	/** The portal's codes for the dossier's procedure, field and units (CodeMappings.of). */
+	private static final CodeMappings.NationalCodes CODES = new CodeMappings.NationalCodes("1.001106", "G09-TP-HT",
+			"Hộ tịch", "000.00.20.H12", "000.00.20.H12");
+
 	@Test
 	void theDossierCarriesThe766FieldsWithNationalCodesAndVietnamDates() {
 		Instant at = RECEIVED;
@@ -41,13 +45,15 @@ class PayloadsTest {
 				new Component("CCCD", ComponentKind.DATA, null, null, false, at, "x"));
 		Map<String, Object> p = Payloads.dossier(dossier(Channel.ONLINE, 2, 8000, true, components,
 				List.of(new Dossier.Supplement(RECEIVED.plusSeconds(3600), null, "Thiếu bản sao", List.of("Bản sao CCCD"))),
-				true), 2, 1);
+				true), CODES, 2, 1);
 		assertThat(p).containsEntry("MaHoSo", "000.00.20.H12-261207-0001").containsEntry("MaTTHC", "1.001106")
+			.containsEntry("MaLinhVuc", "G09-TP-HT").containsEntry("TenLinhVuc", "Hộ tịch")
+			.containsEntry("NoiNopHoSo", "000.00.20.H12")
 			.containsEntry("TrangThaiHoSo", 2).containsEntry("KenhThucHien", "2").containsEntry("LoaiDoiTuong", "1")
 			.containsEntry("MaDoiTuong", "096188001234").containsEntry("TaiKhoanDuocXacThucVoiVNeID", "1")
 			.containsEntry("DuocThanhToanTrucTuyen", "1").containsEntry("HoSoCoThanhPhanSoHoa", "1")
 			.containsEntry("NgayNopHoSo", "20261206233000").containsEntry("NgayTiepNhan", "20261207080000")
-			.containsEntry("NgayHenTra", "20261214170000").containsEntry("DonViXuLy", "P_ANXUYEN").containsEntry("sequence", 1);
+			.containsEntry("NgayHenTra", "20261214170000").containsEntry("DonViXuLy", "000.00.20.H12").containsEntry("sequence", 1);
 		@SuppressWarnings("unchecked")
 		List<Map<String, Object>> files = (List<Map<String, Object>>) p.get("TaiLieuNop");
 		assertThat(files).extracting(f -> f.get("MaThanhPhanHoSo") + ":" + f.get("DuocSoHoa") + ":" + f.get("DuocTaiSuDung"))
@@ -58,22 +64,22 @@ class PayloadsTest {
 			.containsEntry("TrangThaiBoSung", "0").containsEntry("DanhSachGiayToBoSung", "Bản sao CCCD"));
 
 		Map<String, Object> counter = Payloads.dossier(dossier(Channel.COUNTER, null, 8000, false,
-				List.of(new Component("TK", ComponentKind.PAPER, null, null, false, at, "x")), List.of(), false), 2, 1);
+				List.of(new Component("TK", ComponentKind.PAPER, null, null, false, at, "x")), List.of(), false), CODES, 2, 1);
 		assertThat(counter).containsEntry("KenhThucHien", "1").containsEntry("TaiKhoanDuocXacThucVoiVNeID", "0")
 			.containsEntry("DuocThanhToanTrucTuyen", "2").containsEntry("HoSoCoThanhPhanSoHoa", "0");
-		Map<String, Object> free = Payloads.dossier(dossier(Channel.POSTAL, 1, 0, false, List.of(), List.of(), false), 2, 1);
+		Map<String, Object> free = Payloads.dossier(dossier(Channel.POSTAL, 1, 0, false, List.of(), List.of(), false), CODES, 2, 1);
 		assertThat(free).containsEntry("KenhThucHien", "3").containsEntry("DuocThanhToanTrucTuyen", "0");
 	}
 
 	@Test
 	void aStepSaysWhoDidWhatWhenWithTheStatusAndTheDeadline() {
 		Map<String, Object> step = Payloads.step(dossier(Channel.COUNTER, null, 0, false, List.of(), List.of(), false),
-				"FINISH", "leader", Instant.parse("2026-12-10T09:15:30Z"), 9, 4, List.of(new vn.motcua.dossier.DossierResults.Result(
+				"000.00.20.H12", "FINISH", "leader", Instant.parse("2026-12-10T09:15:30Z"), 9, 4, List.of(new vn.motcua.dossier.DossierResults.Result(
 						UUID.fromString("00000000-0000-0000-0000-000000000001"), "000.00.20.H12-261207-0001", "Giấy khai sinh",
 						"SIGNED", Instant.parse("2026-12-10T09:15:29Z"), "UBND phường An Xuyên", "ab", "https://x/results/1",
 						"kq.pdf")));
 		assertThat(step).containsEntry("MaHoSo", "000.00.20.H12-261207-0001").containsEntry("NguoiXuLy", "leader")
-			.containsEntry("ThoiDiemXuLy", "20261210161530").containsEntry("PhongBanXuLy", "P_ANXUYEN")
+			.containsEntry("ThoiDiemXuLy", "20261210161530").containsEntry("PhongBanXuLy", "000.00.20.H12")
 			.containsEntry("NoiDungXuLy", "FINISH").containsEntry("TrangThai", 9).containsEntry("NgayBatDau", "20261207080000")
 			.containsEntry("NgayKetThucTheoQuyDinh", "20261214170000").containsEntry("sequence", 4);
 		assertThat(step.get("DanhSachGiayToKetQua").toString()).contains("MaGiayTo=00000000-0000-0000-0000-000000000001",

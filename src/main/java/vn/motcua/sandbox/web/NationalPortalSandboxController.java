@@ -1,17 +1,25 @@
 package vn.motcua.sandbox.web;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,9 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 import vn.motcua.platform.ApiTime;
 import vn.motcua.platform.DemoMode;
 import vn.motcua.platform.InvalidParameter;
+import vn.motcua.platform.Zones;
 import vn.motcua.sandbox.SandboxMailboxes;
 
 /**
@@ -31,6 +41,8 @@ import vn.motcua.sandbox.SandboxMailboxes;
  * {@code /auth} (its own user name and password), deliveries to {@code /service} ({@code DongBoHoSoMC},
  * {@code CapNhatTienDoHoSoMC}) recorded in arrival order with the national status they carry and their sequence,
  * a repeat of a dossier's sequence marked duplicate; {@code /received?code=} for testers, and an outage switch.
+ * It also answers the catalog services ({@code LayDanhSachTTHC}, {@code LayThuTuc}) from a national catalog of its
+ * own, seeded with a few records and changed by testers through {@code /procedures}.
  */
 @RestController
 @DemoMode
@@ -81,6 +93,16 @@ class NationalPortalSandboxController {
 			return ResponseEntity.ok(Map.of("error_code", 401, "message", "Phiên làm việc không hợp lệ"));
 		}
 		String service = body.path("service").asString("");
+		if (service.equals("LayDanhSachTTHC")) {
+			return ResponseEntity.ok(Map.of("error_code", 0, "result", catalogList()));
+		}
+		if (service.equals("LayThuTuc")) {
+			String wanted = body.path("maTTHC").asString("");
+			List<JsonNode> record = jdbc.sql("select record from sandbox_dvcqg_procedure where code = ?").param(wanted)
+				.query((rs, n) -> json.readTree(rs.getString(1))).list();
+			return ResponseEntity.ok(record.isEmpty() ? Map.of("error_code", 404, "message", "Không có thủ tục " + wanted)
+					: Map.of("error_code", 0, "result", record));
+		}
 		JsonNode data = body.path("data").path(0);
 		String code = data.path("MaHoSo").asString("");
 		if (!List.of("DongBoHoSoMC", "CapNhatTienDoHoSoMC").contains(service) || code.isBlank()) {
@@ -133,6 +155,61 @@ class NationalPortalSandboxController {
 			}
 		}
 		return null;
+	}
+
+	/** LayDanhSachTTHC's list: each national procedure with the mark of its last change (NGAYCAPNHAT). */
+	private List<Map<String, Object>> catalogList() {
+		return jdbc.sql("select code, record ->> 'TENTTHC', updated_at from sandbox_dvcqg_procedure order by code")
+			.query((rs, n) -> Map.<String, Object>of("MATTHC", rs.getString(1), "TENTTHC", String.valueOf(rs.getString(2)),
+					"NGAYCAPNHAT", MARK.format(rs.getTimestamp(3).toInstant())))
+			.list();
+	}
+
+	private static final DateTimeFormatter MARK = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(Zones.VIETNAM);
+
+	/** The bundled national records (sandbox/dvcqg-catalog.json), put in once; testers change them with PUT. */
+	@EventListener(ApplicationReadyEvent.class)
+	void seedCatalog() throws IOException {
+		try (InputStream in = new ClassPathResource("sandbox/dvcqg-catalog.json").getInputStream()) {
+			for (JsonNode record : json.readTree(in)) {
+				jdbc.sql("""
+						insert into sandbox_dvcqg_procedure (code, record, updated_at) values (?, cast(? as jsonb), ?)
+						on conflict (code) do nothing""")
+					.params(record.path("MATTHC").asString(), json.writeValueAsString(record), Timestamp.from(clock.instant()))
+					.update();
+			}
+		}
+	}
+
+	/** The sandbox portal's national catalog: code, name, last change. */
+	@GetMapping("/procedures")
+	List<Map<String, Object>> procedures() {
+		return catalogList();
+	}
+
+	/**
+	 * Puts or changes a national record ({@code LayThuTuc} shape); its mark of change moves on by at least a second,
+	 * so a pull sees the change even under a stopped test clock.
+	 */
+	@PutMapping("/procedures/{code}")
+	Map<String, Object> putProcedure(@PathVariable String code, @RequestBody JsonNode record) {
+		if (!code.matches("[0-9A-Za-z._-]{1,40}") || !record.isObject()) {
+			throw new InvalidParameter("code", "Mã thủ tục hoặc bản ghi không hợp lệ");
+		}
+		ObjectNode r = (ObjectNode) record.deepCopy();
+		r.put("MATTHC", code);
+		jdbc.sql("""
+				insert into sandbox_dvcqg_procedure (code, record, updated_at) values (?, cast(? as jsonb), ?)
+				on conflict (code) do update set record = excluded.record,
+				  updated_at = greatest(excluded.updated_at, sandbox_dvcqg_procedure.updated_at + interval '1 second')""")
+			.params(code, json.writeValueAsString(r), Timestamp.from(clock.instant())).update();
+		return catalogList().stream().filter(m -> m.get("MATTHC").equals(code)).findFirst().orElseThrow();
+	}
+
+	/** Empties the sandbox portal's catalog (a test starting from nothing). */
+	@DeleteMapping("/procedures")
+	Map<String, Object> clearProcedures() {
+		return Map.of("removed", jdbc.sql("delete from sandbox_dvcqg_procedure").update());
 	}
 
 	@GetMapping("/received")

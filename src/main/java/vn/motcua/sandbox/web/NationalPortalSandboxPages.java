@@ -20,6 +20,10 @@ class NationalPortalSandboxPages {
 			boolean duplicate, java.time.Instant at) {
 	}
 
+	/** A record of the sandbox portal's own national catalog, as LayDanhSachTTHC lists it. */
+	record NationalProcedure(String code, String name, java.time.Instant changedAt) {
+	}
+
 	private final JdbcClient jdbc;
 	private final SandboxMailboxes outages;
 
@@ -39,6 +43,11 @@ class NationalPortalSandboxPages {
 			.param("code", c)
 			.query((rs, n) -> new Arrival(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3),
 					(Integer) rs.getObject(4), rs.getBoolean(5), rs.getTimestamp(6).toInstant()))
+			.list());
+		model.addAttribute("catalog", jdbc.sql("""
+				select code, record ->> 'TENTTHC', updated_at from sandbox_dvcqg_procedure order by code limit 500""")
+			.query((rs, n) -> new NationalProcedure(rs.getString(1), String.valueOf(rs.getString(2)),
+					rs.getTimestamp(3).toInstant()))
 			.list());
 		return "sandbox/dvcqg";
 	}
