@@ -18,6 +18,7 @@ create table sync_code_map (
 create table sync_catalog_pull (
   id          uuid primary key,
   trigger     text not null check (trigger in ('SCHEDULE', 'ADMIN')),
+  scope       text not null check (scope in ('CHANGED', 'ALL')), -- ALL: fetch every record, marks or not
   requested_by text not null,
   started_at  timestamptz not null,
   finished_at timestamptz,

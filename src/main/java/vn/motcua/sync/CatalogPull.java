@@ -48,8 +48,13 @@ public class CatalogPull {
 	/** A run left RUNNING longer than this was cut off with its instance. */
 	private static final Duration ABANDONED = Duration.ofHours(1);
 
+	/** What a pull fetches: the records whose mark of change moved, or every record (after mappings were fixed). */
+	public enum Scope {
+		CHANGED, ALL
+	}
+
 	/** One pull and what it brought. */
-	public record Run(UUID id, String trigger, String requestedBy, Instant startedAt, @Nullable Instant finishedAt,
+	public record Run(UUID id, String trigger, Scope scope, String requestedBy, Instant startedAt, @Nullable Instant finishedAt,
 			String status, int listed, int fetched, int published, int unchanged, int abolished, int rejected,
 			List<Map<String, Object>> problems, @Nullable String error) {
 	}
@@ -88,15 +93,15 @@ public class CatalogPull {
 	}
 
 	/** Starts a pull in the background (administrators); 409 while one runs. */
-	public Run start(Caller caller) {
+	public Run start(Scope scope, Caller caller) {
 		caller.requireAdmin();
 		UUID id = transactions.execute(t -> {
-			UUID started = begin("ADMIN", caller.username());
+			UUID started = begin("ADMIN", scope, caller.username());
 			audit.record(AuditEntry.of(caller.username(), "sync.catalog-pull-started", "sync_catalog_pull",
-					started.toString()));
+					started.toString()).with(Map.of("scope", scope.name())));
 			return started;
 		});
-		background.execute(() -> execute(id));
+		background.execute(() -> execute(id, scope));
 		return find(id);
 	}
 
@@ -104,13 +109,13 @@ public class CatalogPull {
 	void scheduled() {
 		UUID id;
 		try {
-			id = transactions.execute(t -> begin("SCHEDULE", ACTOR));
+			id = transactions.execute(t -> begin("SCHEDULE", Scope.CHANGED, ACTOR));
 		}
 		catch (AlreadyRunning e) {
 			log.info("National catalog pull skipped: another pull is running");
 			return;
 		}
-		execute(id);
+		execute(id, Scope.CHANGED);
 	}
 
 	public List<Run> runs(Caller caller) {
@@ -128,7 +133,7 @@ public class CatalogPull {
 			.orElseThrow(() -> new NotFound("Không có lần lấy danh mục này."));
 	}
 
-	private UUID begin(String trigger, String actor) {
+	private UUID begin(String trigger, Scope scope, String actor) {
 		Instant now = clock.instant();
 		jdbc.sql("""
 				update sync_catalog_pull set status = 'FAILED', finished_at = ?, error = 'Bị ngắt (máy chủ dừng giữa chừng).'
@@ -137,9 +142,9 @@ public class CatalogPull {
 		UUID id = UUID.randomUUID();
 		try {
 			jdbc.sql("""
-					insert into sync_catalog_pull (id, trigger, requested_by, started_at, status)
-					values (?, ?, ?, ?, 'RUNNING')""")
-				.params(id, trigger, actor, Timestamp.from(now)).update();
+					insert into sync_catalog_pull (id, trigger, scope, requested_by, started_at, status)
+					values (?, ?, ?, ?, ?, 'RUNNING')""")
+				.params(id, trigger, scope.name(), actor, Timestamp.from(now)).update();
 		}
 		catch (DuplicateKeyException e) {
 			throw new AlreadyRunning();
@@ -153,7 +158,7 @@ public class CatalogPull {
 		final List<Map<String, Object>> problems = new ArrayList<>();
 	}
 
-	void execute(UUID id) {
+	void execute(UUID id, Scope scope) {
 		Counts c = new Counts();
 		try {
 			List<JsonNode> list = portal.procedureList(settings.provinceCode());
@@ -163,7 +168,7 @@ public class CatalogPull {
 				if (national.isEmpty()) {
 					continue;
 				}
-				pullOne(national, item.path("NGAYCAPNHAT").asString("").strip(), c);
+				pullOne(national, item.path("NGAYCAPNHAT").asString("").strip(), scope, c);
 				if ((c.fetched + c.unchanged) % 20 == 0) {
 					progress(id, c, "RUNNING", null);
 				}
@@ -181,10 +186,10 @@ public class CatalogPull {
 		}
 	}
 
-	private void pullOne(String national, String mark, Counts c) throws NationalPortal.Failure {
+	private void pullOne(String national, String mark, Scope scope, Counts c) throws NationalPortal.Failure {
 		String seen = jdbc.sql("select changed_mark from sync_catalog_seen where national_code = ?").param(national)
 			.query(String.class).optional().orElse(null);
-		if (!mark.isEmpty() && mark.equals(seen)) {
+		if (scope == Scope.CHANGED && !mark.isEmpty() && mark.equals(seen)) {
 			c.unchanged++;
 			return;
 		}
@@ -256,7 +261,8 @@ public class CatalogPull {
 			m.put("message", p.path("message").asString(""));
 			problems.add(m);
 		});
-		return new Run(rs.getObject("id", UUID.class), rs.getString("trigger"), rs.getString("requested_by"),
+		return new Run(rs.getObject("id", UUID.class), rs.getString("trigger"), Scope.valueOf(rs.getString("scope")),
+				rs.getString("requested_by"),
 				rs.getTimestamp("started_at").toInstant(), finished == null ? null : finished.toInstant(),
 				rs.getString("status"), rs.getInt("listed"), rs.getInt("fetched"), rs.getInt("published"),
 				rs.getInt("unchanged"), rs.getInt("abolished"), rs.getInt("rejected"), problems, rs.getString("error"));

@@ -72,6 +72,15 @@ final class Payloads {
 			components.add(t);
 		}
 		m.put("TaiLieuNop", components);
+		m.put("DanhSachHoSoBoSung", supplements(d));
+		m.put("DanhSachLePhi", fees(d));
+		m.put("DanhSachGiayToKetQua", List.of());
+		m.put("sequence", sequence);
+		return m;
+	}
+
+	/** The supplements asked for and, once answered, when (DanhSachHoSoBoSung). */
+	static List<Map<String, @Nullable Object>> supplements(Dossier d) {
 		List<Map<String, @Nullable Object>> supplements = new ArrayList<>();
 		int i = 0;
 		for (Dossier.Supplement s : d.supplements()) {
@@ -84,12 +93,13 @@ final class Payloads {
 			b.put("TrangThaiBoSung", s.completedAt() == null ? "0" : "1");
 			supplements.add(b);
 		}
-		m.put("DanhSachHoSoBoSung", supplements);
-		m.put("DanhSachLePhi", d.feeVnd() == 0 ? List.of() : List.of(Map.of("TenPhiLePhi", "Phí, lệ phí", "Gia", d.feeVnd(),
-				"HinhThucThu", d.paidOnline() ? "2" : "1")));
-		m.put("DanhSachGiayToKetQua", List.of());
-		m.put("sequence", sequence);
-		return m;
+		return supplements;
+	}
+
+	/** The fee owed (DanhSachLePhi): HinhThucThu 2 online, 1 otherwise. */
+	static List<Map<String, Object>> fees(Dossier d) {
+		return d.feeVnd() == 0 ? List.of()
+				: List.of(Map.of("TenPhiLePhi", "Phí, lệ phí", "Gia", d.feeVnd(), "HinhThucThu", d.paidOnline() ? "2" : "1"));
 	}
 
 	/** The signed results as the portal lists them ({@code DanhSachGiayToKetQua}): what, where to check it, when. */
@@ -107,7 +117,10 @@ final class Payloads {
 		return out;
 	}
 
-	/** CapNhatTienDoHoSoMC's step object; a decided dossier's carries its signed results. */
+	/**
+	 * CapNhatTienDoHoSoMC's step object, with what the step made known: supplements when one is asked for or answered,
+	 * the fee when payment is asked for, the signed results when the dossier is decided.
+	 */
 	static Map<String, @Nullable Object> step(Dossier d, String unit, String action, String actor, Instant at,
 			int nationalStatus, int sequence, List<vn.motcua.dossier.DossierResults.Result> issued) {
 		Map<String, @Nullable Object> m = new LinkedHashMap<>();
@@ -120,6 +133,13 @@ final class Payloads {
 		m.put("TrangThai", nationalStatus);
 		m.put("NgayBatDau", date(d.receivedAt()));
 		m.put("NgayKetThucTheoQuyDinh", date(d.extendedDueAt() != null ? d.extendedDueAt() : d.dueAt()));
+		// what became known with this step: a supplement asked for or answered, a fee asked for, the results
+		if (!d.supplements().isEmpty() && (nationalStatus == 5 || action.equals("SUPPLEMENT"))) {
+			m.put("DanhSachHoSoBoSung", supplements(d));
+		}
+		if (nationalStatus == 6) {
+			m.put("DanhSachLePhi", fees(d));
+		}
 		if (!issued.isEmpty()) {
 			m.put("DanhSachGiayToKetQua", results(issued));
 		}

@@ -63,7 +63,12 @@ class NationalCatalogPullIT {
 	}
 
 	private JsonNode pull() throws InterruptedException {
-		Api.Response started = api().postJson("/api/v1/admin/sync/catalog-pulls", Map.of(), api().token("admin"));
+		return pull("CHANGED");
+	}
+
+	private JsonNode pull(String scope) throws InterruptedException {
+		Api.Response started = api().postJson("/api/v1/admin/sync/catalog-pulls", Map.of("scope", scope),
+				api().token("admin"));
 		assertThat(started.status()).as(started.body()).isEqualTo(202);
 		String id = started.json().get("id").asString();
 		JsonNode run = started.json();
@@ -140,6 +145,14 @@ class NationalCatalogPullIT {
 		assertThat(third.get("fetched").asInt()).isEqualTo(1);
 		assertThat(third.get("published").asInt()).isEqualTo(1);
 		assertThat(procedure("8.810001").toString()).contains("80000");
+
+		// everything again, as after a mapping was fixed: both fetched, neither changed
+		JsonNode full = pull("ALL");
+		assertThat(full.get("fetched").asInt()).isEqualTo(2);
+		assertThat(full.get("unchanged").asInt()).isEqualTo(2);
+		assertThat(full.get("scope").asString()).isEqualTo("ALL");
+		assertThat(api().postJson("/api/v1/admin/sync/catalog-pulls", Map.of(), api().token("admin")).status())
+			.as("the scope is said").isEqualTo(400);
 
 		JsonNode runs = api().get("/api/v1/admin/sync/catalog-pulls", api().token("admin")).json();
 		assertThat(runs.size()).isGreaterThanOrEqualTo(3);

@@ -255,6 +255,27 @@ class NationalSyncIT {
 		throw new AssertionError("no indicator 1.4 in " + kpi);
 	}
 
+	/**
+	 * The KPI API's 1.4 figures for SXD on the day, once they agree with a hand count read at the same moment
+	 * (deliveries of other tests' dossiers may land between two reads).
+	 */
+	private JsonNode agreed(String path, java.time.LocalDate day) throws InterruptedException {
+		long[][] hand = new long[1][];
+		JsonNode kpi = await(() -> {
+			hand[0] = handCount(day);
+			return api.get(path, api.token("admin")).json();
+		}, k -> k.get("syncDue").asLong() == hand[0][0] && k.get("synced").asLong() == hand[0][1]);
+		JsonNode i = indicator14(kpi);
+		assertThat(i.get("numerator").asLong()).isEqualTo(kpi.get("synced").asLong());
+		assertThat(i.get("denominator").asLong()).isEqualTo(kpi.get("syncDue").asLong());
+		assertThat(i.get("score").decimalValue()).isEqualByComparingTo(java.math.BigDecimal
+			.valueOf(6.0 * kpi.get("synced").asLong() / kpi.get("syncDue").asLong()).setScale(2, java.math.RoundingMode.HALF_UP));
+		assertThat(kpi.get("syncRate").decimalValue()).isEqualByComparingTo(java.math.BigDecimal
+			.valueOf(100.0 * kpi.get("synced").asLong() / kpi.get("syncDue").asLong())
+			.setScale(2, java.math.RoundingMode.HALF_UP));
+		return kpi;
+	}
+
 	@Test
 	void indicator14CountsTheReceivedDossiersThatReachedThePortal() throws Exception {
 		String first = file();
@@ -262,34 +283,87 @@ class NationalSyncIT {
 		clock.advance(Duration.ofSeconds(1));
 		java.time.LocalDate day = java.time.LocalDate.ofInstant(clock.instant(), vn.motcua.platform.Zones.VIETNAM);
 		String path = "/api/v1/kpi?from=" + day + "&to=" + day + "&agency=SXD";
-		JsonNode before = api.get(path, api.token("admin")).json();
-		long[] hand = handCount(day);
-		assertThat(before.get("syncDue").asLong()).isEqualTo(hand[0]).isPositive();
-		assertThat(before.get("synced").asLong()).isEqualTo(hand[1]).isPositive();
-		JsonNode i = indicator14(before);
-		assertThat(i.get("numerator").asLong()).isEqualTo(hand[1]);
-		assertThat(i.get("denominator").asLong()).isEqualTo(hand[0]);
-		assertThat(i.get("score").decimalValue()).isEqualByComparingTo(java.math.BigDecimal.valueOf(6.0 * hand[1] / hand[0])
-			.setScale(2, java.math.RoundingMode.HALF_UP));
+		JsonNode before = agreed(path, day);
+		assertThat(before.get("synced").asLong()).isPositive();
 
 		api.putJson("/sandbox/dvcqg/outage", Map.of("mode", "DOWN"), null);
 		String held;
+		JsonNode during;
 		try {
 			held = file();
 			awaitTried(held);
 			clock.advance(Duration.ofSeconds(1));
-			JsonNode during = api.get(path, api.token("admin")).json();
-			assertThat(during.get("syncDue").asLong()).as("received, not yet on the portal").isEqualTo(hand[0] + 1);
-			assertThat(during.get("synced").asLong()).isEqualTo(hand[1]);
+			during = agreed(path, day);
+			assertThat(during.get("syncDue").asLong()).as("received, not yet on the portal")
+				.isEqualTo(before.get("syncDue").asLong() + 1);
 		}
 		finally {
 			api.putJson("/sandbox/dvcqg/outage", Map.of("mode", "NONE"), null);
 		}
 		clock.advance(Duration.ofSeconds(30));
 		await(() -> sync(held), s -> s.get("state").asString().equals("SYNCED"));
-		JsonNode after = await(() -> api.get(path, api.token("admin")).json(),
-				k -> k.get("synced").asLong() == hand[1] + 1);
-		assertThat(after.get("syncRate").decimalValue()).isEqualByComparingTo(java.math.BigDecimal
-			.valueOf(100.0 * (hand[1] + 1) / (hand[0] + 1)).setScale(2, java.math.RoundingMode.HALF_UP));
+		JsonNode after = agreed(path, day);
+		assertThat(after.get("synced").asLong()).as("the held dossier counted once it arrived")
+			.isGreaterThan(during.get("synced").asLong());
+		assertThat(after.get("syncDue").asLong()).isEqualTo(during.get("syncDue").asLong());
+	}
+
+	private void act(String code, String user, String action, Map<String, Object> fields) {
+		Map<String, Object> body = new HashMap<>(fields);
+		body.put("action", action);
+		body.put("version", api.get("/api/v1/dossiers/" + code, api.token("admin")).json().get("version").asInt());
+		Api.Response r = api.postJson("/api/v1/dossiers/" + code + "/actions", body, api.token(user));
+		assertThat(r.status()).as(action + ": " + r.body()).isEqualTo(200);
+	}
+
+	/** What the sandbox portal accepted for the dossier, payloads in arrival order. */
+	private List<JsonNode> payloads(String code) {
+		tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+		return jdbc.sql("select payload::text from sandbox_dvcqg_received where code = ? order by id").param(code)
+			.query(String.class).list().stream().map(json::readTree).toList();
+	}
+
+	@Test
+	void eachNationalStatusGoesOutWithWhatItMadeKnown() throws Exception {
+		String code = file();
+		act(code, "officer", "FORWARD", Map.of());
+		act(code, "specialist", "REQUEST_SUPPLEMENT", Map.of("reason", "Thiếu bản vẽ", "items", List.of("Bản vẽ mặt bằng")));
+		act(code, "officer", "SUPPLEMENT", Map.of("note", "Đã nộp bản vẽ"));
+		act(code, "specialist", "REQUEST_PAYMENT", Map.of("amountVnd", 75000, "reason", "Lệ phí cấp phép"));
+		act(code, "leader", "STOP", Map.of("reason", "Công trình không phù hợp quy hoạch"));
+		String withdrawn = file();
+		act(withdrawn, "officer", "WITHDRAW", Map.of("reason", "Người nộp xin rút"));
+		List<JsonNode> steps = await(() -> payloads(code), p -> p.size() >= 6);
+		assertThat(steps.stream().map(p -> p.path("TrangThaiHoSo").isMissingNode() ? p.get("TrangThai").asInt()
+				: p.get("TrangThaiHoSo").asInt()).toList()).containsExactly(2, 4, 5, 4, 6, 8);
+		JsonNode dossier = steps.get(0);
+		for (String field : List.of("MaHoSo", "MaTTHC", "TenTTHC", "MaLinhVuc", "ChuHoSo", "LoaiDoiTuong", "MaDoiTuong",
+				"NgayNopHoSo", "NgayTiepNhan", "NgayHenTra", "DonViXuLy", "NoiNopHoSo", "KenhThucHien",
+				"HoSoCoThanhPhanSoHoa", "TaiKhoanDuocXacThucVoiVNeID", "DuocThanhToanTrucTuyen", "LoaiDinhDanh",
+				"SoDinhDanh")) {
+			assertThat(dossier.hasNonNull(field)).as(field + " in " + dossier).isTrue();
+		}
+		assertThat(dossier.get("KenhThucHien").asString()).isEqualTo("1");
+		assertThat(dossier.get("NgayTiepNhan").asString()).matches("\\d{14}");
+		for (JsonNode step : steps.subList(1, steps.size())) {
+			assertThat(step.get("MaHoSo").asString()).isEqualTo(code);
+			assertThat(step.get("ThoiDiemXuLy").asString()).matches("\\d{14}");
+			assertThat(step.get("NgayKetThucTheoQuyDinh").asString()).matches("\\d{14}");
+			assertThat(step.get("PhongBanXuLy").asString()).isEqualTo("000.00.06.H12");
+		}
+		assertThat(steps.get(1).get("NoiDungXuLy").asString()).isEqualTo("FORWARD");
+		JsonNode asked = steps.get(2);
+		assertThat(asked.get("NguoiXuLy").asString()).isEqualTo("specialist");
+		assertThat(asked.get("DanhSachHoSoBoSung").get(0).get("NoiDungBoSung").asString()).isEqualTo("Thiếu bản vẽ");
+		assertThat(asked.get("DanhSachHoSoBoSung").get(0).get("TrangThaiBoSung").asString()).isEqualTo("0");
+		JsonNode answered = steps.get(3);
+		assertThat(answered.get("NoiDungXuLy").asString()).isEqualTo("SUPPLEMENT");
+		assertThat(answered.get("DanhSachHoSoBoSung").get(0).get("TrangThaiBoSung").asString()).isEqualTo("1");
+		assertThat(answered.get("DanhSachHoSoBoSung").get(0).get("NgayTiepNhanBoSung").asString()).matches("\\d{14}");
+		assertThat(steps.get(4).get("DanhSachLePhi").get(0).get("Gia").asLong()).isEqualTo(75000);
+		assertThat(steps.get(5).get("NoiDungXuLy").asString()).isEqualTo("STOP");
+		List<JsonNode> gone = await(() -> payloads(withdrawn), p -> p.size() >= 2);
+		assertThat(gone.get(1).get("TrangThai").asInt()).isEqualTo(7);
+		assertThat(gone.get(1).get("NoiDungXuLy").asString()).isEqualTo("WITHDRAW");
 	}
 }

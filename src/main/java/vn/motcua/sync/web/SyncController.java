@@ -91,10 +91,21 @@ class SyncController {
 		return ResponseEntity.noContent().build();
 	}
 
-	/** Starts a pull of the national catalog; 202 with the run to follow, 409 while one runs. */
+	/**
+	 * Starts a pull of the national catalog, {@code {"scope":"CHANGED|ALL"}}; 202 with the run to follow, 409 while
+	 * one runs.
+	 */
 	@PostMapping("/api/v1/admin/sync/catalog-pulls")
-	ResponseEntity<Map<String, @Nullable Object>> pull(Authentication auth) {
-		return ResponseEntity.status(HttpStatus.ACCEPTED).body(json(pull.start(callers.of(auth))));
+	ResponseEntity<Map<String, @Nullable Object>> pull(@RequestBody Map<String, @Nullable Object> body,
+			Authentication auth) {
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(json(pull.start(scope(body.get("scope")), callers.of(auth))));
+	}
+
+	static CatalogPull.Scope scope(@Nullable Object scope) {
+		if ("CHANGED".equals(scope) || "ALL".equals(scope)) {
+			return CatalogPull.Scope.valueOf((String) scope);
+		}
+		throw new InvalidParameter("scope", "scope phải là CHANGED (thủ tục đã thay đổi) hoặc ALL (toàn bộ)");
 	}
 
 	@GetMapping("/api/v1/admin/sync/catalog-pulls")
@@ -132,6 +143,7 @@ class SyncController {
 		Map<String, @Nullable Object> out = new LinkedHashMap<>();
 		out.put("id", r.id().toString());
 		out.put("trigger", r.trigger());
+		out.put("scope", r.scope().name());
 		out.put("requestedBy", r.requestedBy());
 		out.put("status", r.status());
 		out.put("startedAt", ApiTime.format(r.startedAt()));

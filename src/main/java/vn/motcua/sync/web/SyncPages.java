@@ -50,8 +50,8 @@ class SyncPages {
 	}
 
 	@PostMapping("/admin/sync/catalog-pulls")
-	String pull(Authentication auth, RedirectAttributes flash) {
-		attempt(flash, "pulling", () -> pull.start(callers.of(auth)));
+	String pull(@RequestParam(defaultValue = "CHANGED") String scope, Authentication auth, RedirectAttributes flash) {
+		attempt(flash, "pulling", () -> pull.start(SyncController.scope(scope), callers.of(auth)));
 		return "redirect:/admin/sync#catalog-pulls";
 	}
 
