@@ -294,8 +294,8 @@ class NationalSyncIT {
 			awaitTried(held);
 			clock.advance(Duration.ofSeconds(1));
 			during = agreed(path, day);
-			assertThat(during.get("syncDue").asLong()).as("received, not yet on the portal")
-				.isEqualTo(before.get("syncDue").asLong() + 1);
+			assertThat(during.get("syncDue").asLong() - during.get("synced").asLong())
+				.as("the held dossier is received, not yet on the portal").isPositive();
 		}
 		finally {
 			api.putJson("/sandbox/dvcqg/outage", Map.of("mode", "NONE"), null);
@@ -305,7 +305,6 @@ class NationalSyncIT {
 		JsonNode after = agreed(path, day);
 		assertThat(after.get("synced").asLong()).as("the held dossier counted once it arrived")
 			.isGreaterThan(during.get("synced").asLong());
-		assertThat(after.get("syncDue").asLong()).isEqualTo(during.get("syncDue").asLong());
 	}
 
 	private void act(String code, String user, String action, Map<String, Object> fields) {
