@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param truststore a PKCS#12 trust store of this integration only ({@code MOTCUA_DVCQG_TRUSTSTORE}); the JDK's when
  *        absent. TLS certificates and host names are always verified.
  * @param provinceCode the province's unit code on the portal, sent with {@code LayDanhSachTTHC}
- *        ({@code MOTCUA_DVCQG_PROVINCE_CODE}); without it the portal lists what the account may see
+ *        ({@code MOTCUA_DVCQG_PROVINCECODE}); without it the portal lists what the account may see
  * @param catalogPullAt the time of the nightly catalog pull in Viet Nam, {@code HH:mm}; blank turns it off
  */
 @ConfigurationProperties("motcua.dvcqg")
