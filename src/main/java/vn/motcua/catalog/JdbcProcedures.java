@@ -16,21 +16,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/**
- * Catalog reads in SQL. Search folds case and diacritics with {@code unaccent} and matches whole words
- * (full text), or close words by trigram word-similarity, which forgives a mistyped letter; the score
- * ranks an exact code, then full-text hits, then similarity.
- */
+/** Catalog reads in SQL; a search with text is ranked by the search index (docs/adr/0013). */
 @Repository
 @Transactional(readOnly = true)
 class JdbcProcedures implements Procedures {
-
-	/** Word similarity for the fallback when no word-for-word match exists. */
-	static final String WORD_SIMILARITY_THRESHOLD = "0.6";
-	/** Alternatives considered per query word (its own spelling, one-edit neighbours, completions). */
-	static final int MAX_ALTERNATIVES = 40;
-	/** Matches ranked finely; the rest keep the coarse full-text order. */
-	static final int SHORTLIST = 200;
 
 	private static final String FILTER = """
 			from procedure p join procedure_field f on f.id = p.field_id
@@ -39,118 +28,54 @@ class JdbcProcedures implements Procedures {
 			  and (cast(:field as text) is null or f.name = :field)
 			  and (cast(:agency as text) is null or p.agency_code = :agency)
 			  and (cast(:level as text) is null or p.level = :level)
+			  and (cast(:online as text) is null or p.online_level = :online)
 			""";
-	private static final String WORDS = """
-			  and (p.code = :raw or p.search_vector @@ to_tsquery('simple', :tsquery))
-			""";
-	private static final String SIMILAR = """
-			  and (p.code = :raw or motcua_fold(:raw) <% p.search_name)
-			""";
-	/** Exact code, then the words as a phrase, then word proximity, then the closest (shortest) name. */
-	private static final String RANK = """
-			(case when p.code = :raw then 10 else 0 end)
-			  + (case when p.search_vector @@ to_tsquery('simple', :tsphrase) then 1 else 0 end)
-			  + ts_rank_cd(p.search_vector, to_tsquery('simple', :tsquery))
-			  + similarity(motcua_fold(:raw), p.search_name) desc, p.code""";
 
 	private final JdbcClient jdbc;
+	private final CatalogSearch index;
 
-	JdbcProcedures(JdbcClient jdbc) {
+	JdbcProcedures(JdbcClient jdbc, CatalogSearch index) {
 		this.jdbc = jdbc;
+		this.index = index;
 	}
 
 	/**
-	 * With text, each folded query word is widened to the catalog's words within one edit (and, for the
-	 * last word, to those it begins, for search as you type); the names must hold every word, by the
-	 * full-text index. Only when that finds nothing does a trigram similarity scan run.
+	 * With text, the search index ranks (docs/adr/0013) and the page's procedures are read here in its order;
+	 * without, the catalog in code order.
 	 */
 	@Override
 	public Result search(ProcedureQuery q) {
 		String text = q.text() == null || q.text().isBlank() ? null : q.text().strip();
 		if (text == null) {
-			return run(q, null, null, null, "", "p.code");
+			List<ProcedureSummary> items = bind(jdbc.sql("select p.*, f.name as field_name " + FILTER
+					+ " order by p.code limit :size offset :offset"), q)
+				.param("size", q.size())
+				.param("offset", (long) q.page() * q.size())
+				.query(JdbcProcedures::summary)
+				.list();
+			return new Result(items, bind(jdbc.sql("select count(*) " + FILTER), q).query(Long.class).single());
 		}
-		List<String> groups = wordGroups(text);
-		if (groups != null) {
-			Result byWords = run(q, text, String.join(" & ", groups), String.join(" <-> ", groups), WORDS, RANK);
-			if (byWords.total() > 0) {
-				return byWords;
-			}
+		vn.motcua.catalog.search.CatalogIndex.Hits hits = index.search(text, q);
+		Map<String, ProcedureSummary> byCode = new java.util.HashMap<>();
+		if (!hits.codes().isEmpty()) {
+			jdbc.sql("""
+					select p.*, f.name as field_name from procedure p join procedure_field f on f.id = p.field_id
+					where p.code = any(?) and p.status = 'PUBLISHED'""")
+				.param(hits.codes().toArray(String[]::new))
+				.query(JdbcProcedures::summary)
+				.list()
+				.forEach(s -> byCode.put(s.code(), s));
 		}
-		jdbc.sql("select set_config('pg_trgm.word_similarity_threshold', ?, true)")
-			.param(WORD_SIMILARITY_THRESHOLD)
-			.query((rs, i) -> 1)
-			.list();
-		return run(q, text, null, null, SIMILAR, """
-				(case when p.code = :raw then 10 else 0 end) + word_similarity(motcua_fold(:raw), p.search_name) desc,
-				p.code""");
+		List<ProcedureSummary> items = hits.codes().stream().map(byCode::get).filter(java.util.Objects::nonNull).toList();
+		return new Result(items, hits.total(), hits.suggestion());
 	}
 
-	private Result run(ProcedureQuery q, @Nullable String raw, @Nullable String tsquery, @Nullable String tsphrase,
-			String match, String order) {
-		// Rank the cheap way (index order, phrase, proximity) to a shortlist, then finely within it.
-		String shortlist = "select p.*, f.name as field_name " + FILTER + match + (tsquery == null ? ""
-				: " order by (case when p.code = :raw then 10 else 0 end)"
-						+ " + (case when p.search_vector @@ to_tsquery('simple', :tsphrase) then 1 else 0 end)"
-						+ " + ts_rank_cd(p.search_vector, to_tsquery('simple', :tsquery)) desc limit :shortlist");
-		List<ProcedureSummary> items = bind(jdbc.sql("select p.* from (" + shortlist + ") p order by " + order
-				+ " limit :size offset :offset"), q, raw, tsquery)
-			.param("tsphrase", tsphrase == null ? "" : tsphrase)
-			.param("shortlist", Math.max(SHORTLIST, (q.page() + 1) * q.size()))
-			.param("size", q.size())
-			.param("offset", (long) q.page() * q.size())
-			.query(JdbcProcedures::summary)
-			.list();
-		long total = bind(jdbc.sql("select count(*) " + FILTER + match), q, raw, tsquery).query(Long.class).single();
-		return new Result(items, total);
-	}
-
-	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, ProcedureQuery q, @Nullable String raw,
-			@Nullable String tsquery) {
+	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, ProcedureQuery q) {
 		return spec.param("internal", q.includeInternal())
 			.param("field", q.field())
 			.param("agency", q.agency())
 			.param("level", q.level())
-			.param("raw", raw)
-			.param("tsquery", tsquery == null ? "" : tsquery);
-	}
-
-	/** Per query word, {@code (w | w1 | …)} over the catalog's own words; null when a word has none. */
-	private @Nullable List<String> wordGroups(String text) {
-		String folded = jdbc.sql("select motcua_fold(?)").param(text).query(String.class).single();
-		List<String> words = Arrays.stream(folded.split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty()).limit(12).toList();
-		if (words.isEmpty()) {
-			return null;
-		}
-		List<String> groups = new ArrayList<>();
-		for (int i = 0; i < words.size(); i++) {
-			String w = words.get(i);
-			boolean last = i == words.size() - 1;
-			List<String> alternatives = jdbc.sql("""
-					select word from (
-					  select wk.word, levenshtein(wk.word, :w) as distance
-					  from procedure_word_key wk where wk.key in (select motcua_word_keys(:w))
-					  union all
-					  select word, 99 from procedure_word where :prefix and word like :like
-					) c
-					where c.distance <= case when length(:w) >= 3 and :w !~ '^[0-9]+$' then 1 else 0 end
-					   or (:prefix and c.word like :like)
-					group by word
-					order by min(distance), word
-					limit :max""")
-				.param("w", w)
-				.param("prefix", last && w.length() >= 2)
-				.param("like", w.replace("\\", "").replace("%", "").replace("_", "") + "%")
-				.param("max", MAX_ALTERNATIVES)
-				.query(String.class)
-				.list();
-			if (alternatives.isEmpty()) {
-				return null;
-			}
-			groups.add("(" + String.join(" | ", alternatives.stream().map(a -> "'" + a.replace("'", "''") + "'").toList())
-					+ ")");
-		}
-		return groups;
+			.param("online", q.onlineLevel());
 	}
 
 	@Override

@@ -21,7 +21,15 @@ public interface Procedures {
 	/** Published procedures (not internal) that serve businesses, and those of them with an online service. */
 	BusinessOffer businessOffer();
 
-	record Result(List<ProcedureSummary> items, long total) {
+	/**
+	 * @param suggestion the query with its unknown words replaced by the closest the catalog holds ("Có phải bạn muốn
+	 *        tìm"), when it had such words
+	 */
+	record Result(List<ProcedureSummary> items, long total, @org.jspecify.annotations.Nullable String suggestion) {
+
+		public Result(List<ProcedureSummary> items, long total) {
+			this(items, total, null);
+		}
 	}
 
 	record BusinessOffer(long published, long online) {

@@ -7,7 +7,7 @@
  * folded by {@code KpiCompaction}); {@code KpiCalculator} is the rule applied to the dossiers directly, the
  * reference {@code kpi:rebuild} and the tests check the rollups against.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "dossier", "identity", "organization", "platform" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "catalog", "dossier", "identity", "organization", "platform" })
 @NullMarked
 package vn.motcua.kpi;
 

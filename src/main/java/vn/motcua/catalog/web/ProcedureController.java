@@ -44,19 +44,28 @@ class ProcedureController {
 	Map<String, Object> search(@RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable String field,
 			@RequestParam(required = false) @Nullable String agency,
-			@RequestParam(required = false) @Nullable String level, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(required = false) @Nullable String level,
+			@RequestParam(required = false) @Nullable String onlineLevel, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size, @Nullable Authentication caller) {
 		PageRequestParams.check(page, size);
 		if (level != null && !level.isBlank() && !level.equals("PROVINCE") && !level.equals("COMMUNE")) {
 			throw new InvalidParameter("level", "level phải là PROVINCE hoặc COMMUNE: \"" + level + "\"");
 		}
+		if (onlineLevel != null && !onlineLevel.isBlank() && !List.of("FULL", "PARTIAL", "NONE").contains(onlineLevel)) {
+			throw new InvalidParameter("onlineLevel", "onlineLevel phải là FULL, PARTIAL hoặc NONE: \"" + onlineLevel + "\"");
+		}
 		if (q != null && q.length() > 200) {
 			throw new InvalidParameter("q", "q dài quá 200 ký tự");
 		}
 		Procedures.Result result = procedures.search(new ProcedureQuery(q, blank(field), blank(agency), blank(level),
-				CatalogAccess.isStaff(caller), page, size));
-		return Map.of("items", result.items().stream().map(ProcedureController::item).toList(), "total",
-				result.total());
+				blank(onlineLevel), CatalogAccess.isStaff(caller), page, size));
+		Map<String, Object> out = new java.util.LinkedHashMap<>();
+		out.put("items", result.items().stream().map(ProcedureController::item).toList());
+		out.put("total", result.total());
+		if (result.suggestion() != null) {
+			out.put("suggestion", result.suggestion());
+		}
+		return out;
 	}
 
 	@GetMapping("/api/v1/procedures/{code}")

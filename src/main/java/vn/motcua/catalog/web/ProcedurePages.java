@@ -1,5 +1,7 @@
 package vn.motcua.catalog.web;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -24,25 +26,39 @@ class ProcedurePages {
 
 	private final Procedures procedures;
 	private final ProcedureSettings settings;
+	private final vn.motcua.organization.Agencies agencies;
+	private final java.time.Clock clock;
 
-	ProcedurePages(Procedures procedures, ProcedureSettings settings) {
+	ProcedurePages(Procedures procedures, ProcedureSettings settings, vn.motcua.organization.Agencies agencies,
+			java.time.Clock clock) {
 		this.procedures = procedures;
 		this.settings = settings;
+		this.agencies = agencies;
+		this.clock = clock;
 	}
 
 	@GetMapping("/procedures")
 	String search(@RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable String field,
-			@RequestParam(required = false) @Nullable String level, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(required = false) @Nullable String level,
+			@RequestParam(required = false) @Nullable String agency,
+			@RequestParam(required = false) @Nullable String online, @RequestParam(defaultValue = "0") int page,
 			@RequestHeader(value = "HX-Request", required = false) @Nullable String htmx,
 			@Nullable Authentication caller, Model model) {
 		boolean staff = CatalogAccess.isStaff(caller);
 		String text = q == null || q.isBlank() ? null : q.strip();
 		String f = field == null || field.isBlank() ? null : field;
 		String l = "PROVINCE".equals(level) || "COMMUNE".equals(level) ? level : null;
+		List<vn.motcua.organization.Agency> units = agencies.validOn(java.time.LocalDate.now(clock));
+		String a = units.stream().map(vn.motcua.organization.Agency::code).filter(c -> c.equals(agency)).findFirst()
+			.orElse(null);
+		String o = "FULL".equals(online) || "PARTIAL".equals(online) || "NONE".equals(online) ? online : null;
 		int p = Math.max(0, page);
 		Procedures.Result result = procedures.search(new ProcedureQuery(text == null ? null
-				: text.substring(0, Math.min(200, text.length())), f, null, l, staff, p, PAGE_SIZE));
+				: text.substring(0, Math.min(200, text.length())), f, a, l, o, staff, p, PAGE_SIZE));
+		model.addAttribute("agency", a);
+		model.addAttribute("online", o);
+		model.addAttribute("agencies", units);
 		model.addAttribute("q", text);
 		model.addAttribute("field", f);
 		model.addAttribute("level", l);

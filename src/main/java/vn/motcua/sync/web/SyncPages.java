@@ -13,7 +13,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.motcua.identity.Caller;
 import vn.motcua.identity.Callers;
-import vn.motcua.platform.DomainProblem;
+import vn.motcua.platform.FormOutcome;
 import vn.motcua.sync.CatalogPull;
 import vn.motcua.sync.CodeMappings;
 import vn.motcua.sync.Synchronisation;
@@ -51,14 +51,14 @@ class SyncPages {
 
 	@PostMapping("/admin/sync/catalog-pulls")
 	String pull(@RequestParam(defaultValue = "CHANGED") String scope, Authentication auth, RedirectAttributes flash) {
-		attempt(flash, "pulling", () -> pull.start(SyncController.scope(scope), callers.of(auth)));
+		FormOutcome.attempt(flash, "pulling", () -> pull.start(SyncController.scope(scope), callers.of(auth)));
 		return "redirect:/admin/sync#catalog-pulls";
 	}
 
 	@PostMapping("/admin/sync/mappings")
 	String map(@RequestParam String kind, @RequestParam String localCode, @RequestParam String nationalCode,
 			@RequestParam(required = false) String nationalName, Authentication auth, RedirectAttributes flash) {
-		attempt(flash, "mapped", () -> mappings.put(SyncController.kind(kind), localCode, nationalCode,
+		FormOutcome.attempt(flash, "mapped", () -> mappings.put(SyncController.kind(kind), localCode, nationalCode,
 				nationalName == null || nationalName.isBlank() ? null : nationalName.strip(), callers.of(auth)));
 		return "redirect:/admin/sync#mappings";
 	}
@@ -66,24 +66,13 @@ class SyncPages {
 	@PostMapping("/admin/sync/mappings/{kind}/{localCode}/delete")
 	String unmap(@PathVariable String kind, @PathVariable String localCode, Authentication auth,
 			RedirectAttributes flash) {
-		attempt(flash, "unmapped", () -> mappings.remove(SyncController.kind(kind), localCode, callers.of(auth)));
+		FormOutcome.attempt(flash, "unmapped", () -> mappings.remove(SyncController.kind(kind), localCode, callers.of(auth)));
 		return "redirect:/admin/sync#mappings";
 	}
 
 	@PostMapping("/admin/sync/deliveries/{id}/resend")
 	String resend(@PathVariable UUID id, Authentication auth, RedirectAttributes flash) {
-		attempt(flash, "resent", () -> sync.resend(id, callers.of(auth)));
+		FormOutcome.attempt(flash, "resent", () -> sync.resend(id, callers.of(auth)));
 		return "redirect:/admin/sync";
-	}
-
-	/** Does what the form asked and says so on the next page, or shows the problem that stopped it. */
-	private static void attempt(RedirectAttributes flash, String done, Runnable action) {
-		try {
-			action.run();
-			flash.addFlashAttribute(done, true);
-		}
-		catch (DomainProblem e) {
-			flash.addFlashAttribute("problem", e.getMessage());
-		}
 	}
 }
