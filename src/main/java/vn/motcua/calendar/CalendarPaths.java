@@ -19,6 +19,6 @@ class CalendarPaths {
 
 	@Bean
 	NavigationItem calendarAdministration() {
-		return new NavigationItem("nav.calendar", "/admin/calendar", Set.of("ADMIN"), 820);
+		return new NavigationItem("nav.calendar", "/admin/calendar", Set.of("ADMIN"), 820, NavigationItem.Group.ADMIN);
 	}
 }

@@ -19,11 +19,11 @@ class CatalogPaths {
 	@Bean
 	NavigationItem simplificationProgramme() {
 		return new NavigationItem("nav.simplification", "/staff/simplification",
-				java.util.Set.of("ADMIN", "PROVINCE_LEADER", "DEPARTMENT_LEADER"), 700);
+				java.util.Set.of("ADMIN", "PROVINCE_LEADER", "DEPARTMENT_LEADER"), 700, NavigationItem.Group.REPORT);
 	}
 
 	@Bean
 	NavigationItem catalogAdministrationPage() {
-		return new NavigationItem("nav.catalog-admin", "/admin/catalog", java.util.Set.of("ADMIN"), 810);
+		return new NavigationItem("nav.catalog-admin", "/admin/catalog", java.util.Set.of("ADMIN"), 810, NavigationItem.Group.CATALOG);
 	}
 }

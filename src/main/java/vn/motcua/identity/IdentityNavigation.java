@@ -12,11 +12,11 @@ class IdentityNavigation {
 
 	@Bean
 	NavigationItem accountsNavigation() {
-		return new NavigationItem("nav.accounts", "/admin/accounts", Set.of("ADMIN"), 790);
+		return new NavigationItem("nav.accounts", "/admin/accounts", Set.of("ADMIN"), 790, NavigationItem.Group.ADMIN);
 	}
 
 	@Bean
 	NavigationItem securityNavigation() {
-		return new NavigationItem("nav.security", "/staff/security", Set.of(), 990);
+		return new NavigationItem("nav.security", "/staff/security", Set.of(), 990, NavigationItem.Group.ACCOUNT);
 	}
 }

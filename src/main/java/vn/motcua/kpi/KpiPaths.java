@@ -13,6 +13,6 @@ class KpiPaths {
 	@Bean
 	NavigationItem dashboardNavigation() {
 		return new NavigationItem("nav.dashboard", "/staff/dashboard", Set.of("PROVINCE_LEADER", "DEPARTMENT_LEADER", "ADMIN"),
-				50);
+				50, NavigationItem.Group.REPORT);
 	}
 }

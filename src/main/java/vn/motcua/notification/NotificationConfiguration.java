@@ -101,4 +101,17 @@ class NotificationConfiguration {
 	private static boolean present(@org.jspecify.annotations.Nullable String s) {
 		return s != null && !s.isBlank();
 	}
+
+	@Bean
+	vn.motcua.platform.NavigationItem notificationAdminNavigation() {
+		return new vn.motcua.platform.NavigationItem("nav.notifications-admin", "/admin/notifications",
+				java.util.Set.of("ADMIN"), 860, vn.motcua.platform.NavigationItem.Group.MONITOR);
+	}
+
+	/** Each staff member's own contact and morning digest. */
+	@Bean
+	vn.motcua.platform.NavigationItem notificationContactNavigation() {
+		return new vn.motcua.platform.NavigationItem("nav.notifications", "/staff/notifications", java.util.Set.of(), 980,
+				vn.motcua.platform.NavigationItem.Group.ACCOUNT);
+	}
 }

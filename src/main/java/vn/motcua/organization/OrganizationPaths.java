@@ -18,6 +18,6 @@ class OrganizationPaths {
 
 	@Bean
 	NavigationItem agencyTree() {
-		return new NavigationItem("nav.agencies", "/staff/agencies", Set.of(), 800);
+		return new NavigationItem("nav.agencies", "/staff/agencies", Set.of(), 800, NavigationItem.Group.CATALOG);
 	}
 }

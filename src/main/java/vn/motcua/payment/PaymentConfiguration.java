@@ -73,7 +73,8 @@ class PaymentConfiguration {
 
 	@Bean
 	NavigationItem reconciliationNavigation() {
-		return new NavigationItem("nav.reconciliation", "/admin/payments/reconciliation", java.util.Set.of("ADMIN"), 835);
+		return new NavigationItem("nav.reconciliation", "/admin/payments/reconciliation", java.util.Set.of("ADMIN"), 835,
+				NavigationItem.Group.MONITOR);
 	}
 
 	/** Attempts left pending are asked about; refunds not yet done are tried again. */

@@ -53,6 +53,7 @@ class RegistryConfiguration {
 
 	@Bean
 	NavigationItem registryNavigation() {
-		return new NavigationItem("nav.registry", "/admin/registry", java.util.Set.of("ADMIN"), 830);
+		return new NavigationItem("nav.registry", "/admin/registry", java.util.Set.of("ADMIN"), 830,
+				NavigationItem.Group.MONITOR);
 	}
 }

@@ -74,4 +74,10 @@ class SyncConfiguration {
 				Schedules.daily(Zones.VIETNAM, LocalTime.parse(settings.catalogPullAt().strip())))
 			.execute((instance, context) -> pull.scheduled());
 	}
+
+	@Bean
+	vn.motcua.platform.NavigationItem syncNavigation() {
+		return new vn.motcua.platform.NavigationItem("nav.sync", "/admin/sync", java.util.Set.of("ADMIN"), 870,
+				vn.motcua.platform.NavigationItem.Group.MONITOR);
+	}
 }

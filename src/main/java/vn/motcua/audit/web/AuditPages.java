@@ -57,7 +57,8 @@ class AuditPages {
 
 		@Bean
 		NavigationItem auditLogPage() {
-			return new NavigationItem("nav.audit", "/admin/audit", java.util.Set.of("ADMIN"), 850);
+			return new NavigationItem("nav.audit", "/admin/audit", java.util.Set.of("ADMIN"), 850,
+					NavigationItem.Group.MONITOR);
 		}
 	}
 }

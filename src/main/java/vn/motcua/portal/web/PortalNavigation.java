@@ -12,11 +12,11 @@ class PortalNavigation {
 
 	@Bean
 	NavigationItem workspace() {
-		return new NavigationItem("nav.workspace", "/staff", Set.of(), 0);
+		return new NavigationItem("nav.workspace", "/staff", Set.of(), 0, NavigationItem.Group.HOME);
 	}
 
 	@Bean
 	NavigationItem apiDocs() {
-		return new NavigationItem("nav.api-docs", "/swagger-ui.html", Set.of("ADMIN"), 900);
+		return new NavigationItem("nav.api-docs", "/swagger-ui.html", Set.of("ADMIN"), 900, NavigationItem.Group.ADMIN);
 	}
 }

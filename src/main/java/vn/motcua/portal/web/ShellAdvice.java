@@ -2,6 +2,7 @@ package vn.motcua.portal.web;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -23,9 +24,13 @@ import vn.motcua.platform.NavigationItem;
 class ShellAdvice {
 
 	private final List<NavigationItem> items;
+	private final vn.motcua.identity.Callers callers;
+	private final vn.motcua.organization.Agencies agencies;
 
-	ShellAdvice(List<NavigationItem> items) {
+	ShellAdvice(List<NavigationItem> items, vn.motcua.identity.Callers callers, vn.motcua.organization.Agencies agencies) {
 		this.items = items.stream().sorted(Comparator.comparingInt(NavigationItem::order)).toList();
+		this.callers = callers;
+		this.agencies = agencies;
 	}
 
 	@ModelAttribute("shell")
@@ -46,8 +51,12 @@ class ShellAdvice {
 		String displayName = !signedIn ? null
 				: auth.getPrincipal() instanceof OidcUser citizen && citizen.getClaimAsString("HoVaTen") != null
 						? citizen.getClaimAsString("HoVaTen") : auth.getName();
+		java.util.function.Supplier<String> unit = () -> {
+			String code = staff ? callers.of(auth).unitCode() : null;
+			return code == null ? null : agencies.find(code).map(vn.motcua.organization.Agency::name).orElse(code);
+		};
 		return new Shell(signedIn, signedIn ? auth.getName() : null, displayName, roles, navigation, path,
-				ServletUriComponentsBuilder.fromRequest(request));
+				ServletUriComponentsBuilder.fromRequest(request), unit);
 	}
 
 	/**
@@ -55,10 +64,28 @@ class ShellAdvice {
 	 * and building them for every API call was a measurable share of its cost.
 	 */
 	record Shell(boolean signedIn, String username, String displayName, Set<String> roles, List<NavigationItem> navigation, String path,
-			UriComponentsBuilder request) {
+			UriComponentsBuilder request, java.util.function.Supplier<String> unitSupplier) {
 
 		public boolean active(NavigationItem item) {
 			return path.equals(item.href());
+		}
+
+		/** The navigation by task, in the workspace's order; empty groups left out. */
+		public List<Map.Entry<NavigationItem.Group, List<NavigationItem>>> groups() {
+			Map<NavigationItem.Group, List<NavigationItem>> by = new java.util.EnumMap<>(NavigationItem.Group.class);
+			navigation.forEach(i -> by.computeIfAbsent(i.group(), g -> new java.util.ArrayList<>()).add(i));
+			return List.copyOf(by.entrySet());
+		}
+
+		/** The staff member's unit, read when a page shows it. */
+		public String unit() {
+			return unitSupplier.get();
+		}
+
+		/** The roles that say what the staff member does, most responsible first. */
+		public List<String> staffRoles() {
+			return java.util.stream.Stream.of("PROVINCE_LEADER", "DEPARTMENT_LEADER", "SPECIALIST", "ONE_STOP_OFFICER", "ADMIN")
+				.filter(roles::contains).toList();
 		}
 
 		public String vietnameseUrl() {
