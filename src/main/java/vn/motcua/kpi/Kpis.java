@@ -190,6 +190,18 @@ public class Kpis {
 		return end.isBefore(now) ? end : now;
 	}
 
+	/** The units the caller may choose on the dashboard: every unit for the province, their subtree for a leader. */
+	public List<Agency> unitsFor(Caller caller, LocalDate day) {
+		List<Agency> valid = agencies.validOn(day);
+		if (caller.has(Role.ADMIN) || caller.has(Role.PROVINCE_LEADER)) {
+			return valid;
+		}
+		if (caller.has(Role.DEPARTMENT_LEADER) && caller.unitCode() != null) {
+			return valid.stream().filter(a -> agencies.isWithin(a.code(), caller.unitCode())).toList();
+		}
+		return List.of();
+	}
+
 	/** The units counted; null for the whole province. */
 	private @Nullable List<String> units(@Nullable String agency, Caller caller) {
 		if (agency != null && agencies.find(agency).isEmpty()) {

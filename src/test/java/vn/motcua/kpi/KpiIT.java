@@ -152,8 +152,12 @@ class KpiIT {
 		assertThat(page).contains("Chỉ số chỉ đạo, điều hành", "id=\"trend-chart\"", "data-kpi=\"onTime\"",
 				"Sở Y tế", "echarts.min.js", "01/2025");
 		String syt = province.get("/staff/dashboard?year=2025&agency=SYT").body();
-		assertThat(syt).contains("33.33%", "Mục tiêu của tỉnh: 90%", "id=\"fields\"", "Kiểm thử", "id=\"procedures\"",
+		assertThat(syt).contains("33,33 %", "Mục tiêu của tỉnh: 90 %", "id=\"fields\"", "Kiểm thử", "id=\"procedures\"",
 				"9.900001");
+		assertThat(syt).as("the unit is picked from a list, the chosen one selected").containsPattern(
+				"<option value=\"SYT\" selected=\"selected\">Sở Y tế</option>");
+		assertThat(province.get("/staff/dashboard?year=2019&agency=SYT").body()).as("a year without dossiers says so")
+			.contains("id=\"no-dossiers\"", "năm 2019");
 		assertThat(syt).contains("id=\"months\"", "id=\"export-procedures-xlsx\"",
 				"/staff/dashboard/late?year=2025&amp;agency=SYT&amp;procedure=9.900001");
 

@@ -69,6 +69,7 @@ class KpiDashboardPages {
 		List<Kpis.UnitFigures> units = kpis.byUnit(from, to, unit, caller);
 		model.addAttribute("year", y);
 		model.addAttribute("agency", unit == null ? "" : unit);
+		model.addAttribute("unitChoices", kpis.unitsFor(caller, LocalDate.now(clock)));
 		model.addAttribute("report", report);
 		model.addAttribute("targets", targets);
 		model.addAttribute("units", units);
