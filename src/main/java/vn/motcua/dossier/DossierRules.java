@@ -41,7 +41,15 @@ final class DossierRules {
 	}
 
 	static String wrongStatus(DossierAction action, DossierStatus status) {
-		return "Không thể thực hiện " + action + " khi hồ sơ đang ở trạng thái " + status + ".";
+		return "Không thể thực hiện \"" + label("dossier.action." + action) + "\" khi hồ sơ đang ở trạng thái \""
+				+ label("dossier.status." + status) + "\".";
+	}
+
+	/** The Vietnamese name pages give an action or a status (messages.properties), for problem details. */
+	static String label(String key) {
+		java.util.ResourceBundle vi = java.util.ResourceBundle.getBundle("messages", java.util.Locale.ROOT,
+				java.util.ResourceBundle.Control.getNoFallbackControl(java.util.ResourceBundle.Control.FORMAT_PROPERTIES));
+		return vi.containsKey(key) ? vi.getString(key) : key.substring(key.lastIndexOf('.') + 1);
 	}
 
 	static boolean allowed(DossierAction action, Dossier d) {

@@ -145,7 +145,7 @@ class SecurityConfiguration {
 					}
 				};
 		http.authorizeHttpRequests(a -> {
-			a.requestMatchers("/", "/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
+			a.requestMatchers("/", "/login", "/sign-in", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
 					"/swagger-ui.html", "/swagger-ui/**", "/problems/**")
 				.permitAll();
 			permit(a, publicPaths);
@@ -172,6 +172,13 @@ class SecurityConfiguration {
 					log.warn("e-ID sign-in failed: {}", e.getMessage());
 					response.sendRedirect(request.getContextPath() + "/login?citizenError");
 				}))
+			// a citizen sent to sign in (filing, their dossiers) lands on the e-ID page; staff pages on the staff one
+			.exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
+				String path = request.getRequestURI().substring(request.getContextPath().length());
+				boolean staffPage = path.startsWith("/staff") || path.startsWith("/admin");
+				new org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint(
+						staffPage || !registrations.configured() ? "/login" : "/sign-in").commence(request, response, ex);
+			}))
 			.logout(l -> l.logoutUrl("/logout").logoutSuccessHandler(signOut))
 			.addFilterAfter(properties.demo() ? (req, res, chain) -> chain.doFilter(req, res)
 					: new AdminTwoFactorGate(staffAccounts), AuthorizationFilter.class)

@@ -201,6 +201,24 @@ class DossierCitizenIT {
 				"Phải đi lại hai lần");
 	}
 
+	@Test
+	void theApplicantSeesUnitsNotStaffSignInNamesAndNoInternalProcess() {
+		DemoCitizen who = level(2, 1);
+		WebSession citizen = WebSession.citizen(port, who.person().idNumber(), 2);
+		String code = fileOnline(citizen, who.person(), DossierTestSupport.PROCEDURE).get("code").asString();
+		dossiers.ok("officer", code, "RECEIVE", Map.of());
+		dossiers.ok("officer", code, "FORWARD", Map.of());
+		String page = citizen.get("/dossiers/" + code).body();
+		String history = page.substring(page.indexOf("id=\"history\""));
+		assertThat(history).contains("Bạn", "Trung tâm Phục vụ hành chính công tỉnh Cà Mau")
+			.doesNotContain(">officer<");
+		assertThat(page).doesNotContain("id=\"steps\"");
+		// staff still see who did what
+		WebSession officer = new WebSession(port);
+		officer.signIn("officer", "officer");
+		assertThat(officer.get("/dossiers/" + code).body()).contains(">officer<");
+	}
+
 	private JsonNode fileOnline(WebSession citizen, Person p, String procedure) {
 		Api.Response r = citizen.json("POST", "/api/v1/dossiers", json(body(p, procedure)));
 		assertThat(r.status()).as(r.body()).isEqualTo(201);

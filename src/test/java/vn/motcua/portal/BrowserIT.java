@@ -56,6 +56,9 @@ class BrowserIT {
 
 		openMenu(wait);
 		wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in"))).click();
+		// the public sign-in is the citizens' e-ID page; staff go on to their own
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-vneid")));
+		wait.until(ExpectedConditions.elementToBeClickable(By.id("staff-sign-in"))).click();
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("officer");
 		browser.findElement(By.id("password")).sendKeys("officer");
 		browser.findElement(By.id("login-submit")).click();

@@ -109,6 +109,17 @@ class WebPagesIT {
 	}
 
 	@Test
+	void citizensAreSentToTheirOwnSignInPageAndStaffToTheirs() throws Exception {
+		HttpResponse<String> filing = get("/dossiers/new?procedure=1.001106");
+		assertThat(filing.statusCode()).isEqualTo(302);
+		assertThat(filing.headers().firstValue("Location").orElseThrow()).endsWith("/sign-in");
+		String page = get("/sign-in").body();
+		assertThat(page).contains("Đăng nhập công dân, doanh nghiệp", "id=\"sign-in-vneid\"", "id=\"staff-sign-in\"")
+			.doesNotContain("id=\"username\"");
+		assertThat(get("/").body()).contains("id=\"home-sign-in-citizen\"", "id=\"home-sign-in-staff\"");
+	}
+
+	@Test
 	void staffPagesNeedSignIn() throws Exception {
 		HttpResponse<String> r = get("/staff");
 		assertThat(r.statusCode()).isEqualTo(302);

@@ -50,8 +50,12 @@ class DossierPages {
 	private final vn.motcua.dossier.DossierRatings ratings;
 	private final vn.motcua.dossier.DossierResults results;
 
+	private final vn.motcua.organization.Agencies agencies;
+
 	DossierPages(Dossiers dossiers, Callers callers, MessageSource messages, vn.motcua.dossier.DossierDocuments documents,
-			vn.motcua.dossier.DossierRatings ratings, vn.motcua.dossier.DossierResults results) {
+			vn.motcua.dossier.DossierRatings ratings, vn.motcua.dossier.DossierResults results,
+			vn.motcua.organization.Agencies agencies) {
+		this.agencies = agencies;
 		this.results = results;
 		this.documents = documents;
 		this.ratings = ratings;
@@ -83,13 +87,39 @@ class DossierPages {
 		return caller.citizen() ? "dossier/mine" : "dossier/inbox";
 	}
 
+	/** Receiving steps are the one-stop centre's. */
+	private static final java.util.Set<String> AT_THE_COUNTER = java.util.Set.of("RECEIVE", "REFUSE", "FORWARD",
+			"RETURN_RESULT", "SUBMIT", "IMPORTED");
+
+	/**
+	 * Who did each step, as the applicant sees it: themselves, the receiving or the deciding unit by name, the payment
+	 * gateway; never a staff member's sign-in name.
+	 */
+	private List<String> actorsForApplicant(Dossier d, List<Dossier.Event> history, Caller caller) {
+		java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+		String receiving = unitName(d.receivingUnitCode());
+		String deciding = unitName(d.agencyCode());
+		return history.stream().map(e -> e.actor().equals(caller.username())
+				? messages.getMessage("dossier.actor.you", null, locale)
+				: e.action().equals("PAYMENT_SETTLED") || e.action().equals("SETTLE_PAYMENT")
+						? messages.getMessage("dossier.actor.payment", null, locale)
+						: AT_THE_COUNTER.contains(e.action()) ? receiving : deciding)
+			.toList();
+	}
+
+	private String unitName(String code) {
+		return agencies.find(code).map(vn.motcua.organization.Agency::name).orElse(code);
+	}
+
 	@GetMapping("/dossiers/{code}")
 	String dossier(@PathVariable String code, Authentication auth, Model model) {
 		Caller caller = callers.of(auth);
 		Dossier d = dossiers.get(code, caller);
 		model.addAttribute("row", row(d));
-		model.addAttribute("history", dossiers.history(code, caller));
-		model.addAttribute("steps", dossiers.steps(code, caller));
+		List<Dossier.Event> history = dossiers.history(code, caller);
+		model.addAttribute("history", history);
+		model.addAttribute("actors", caller.citizen() ? actorsForApplicant(d, history, caller) : List.of());
+		model.addAttribute("steps", caller.citizen() ? List.of() : dossiers.steps(code, caller));
 		model.addAttribute("actions", dossiers.allowedActions(d, caller));
 		model.addAttribute("documents", documents.list(code, caller));
 		model.addAttribute("procedureCase", dossiers.procedureCase(d).orElse(null));

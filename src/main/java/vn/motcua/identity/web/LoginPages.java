@@ -23,6 +23,15 @@ class LoginPages {
 		.ofPattern("HH:mm dd/MM/yyyy")
 		.withZone(vn.motcua.platform.Zones.VIETNAM);
 
+	/** Citizens and businesses: sign-in with the national e-ID (VNeID) only; staff have their own page. */
+	@GetMapping("/sign-in")
+	String citizen(Model model) {
+		if (!citizens.configured()) {
+			return "redirect:/login";
+		}
+		return "identity/citizen-login";
+	}
+
 	@GetMapping("/login")
 	String login(Model model, @org.springframework.web.bind.annotation.RequestParam(required = false) String locked) {
 		model.addAttribute("citizenSignIn", citizens.configured());
