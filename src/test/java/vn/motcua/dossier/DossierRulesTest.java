@@ -24,7 +24,7 @@ class DossierRulesTest {
 	@Test
 	void theStatusComesFirst() {
 		assertThat(DossierRules.refusal(DossierAction.FORWARD, dossier(DossierStatus.PROCESSING, false, 0, 0, null, DUE,
-				null, null))).hasValueSatisfying(r -> assertThat(r).contains("FORWARD", "PROCESSING"));
+				null, null))).hasValueSatisfying(r -> assertThat(r).contains("Chuyển xử lý", "Đang xử lý"));
 		assertThat(DossierRules.allowed(DossierAction.FORWARD, dossier(DossierStatus.RECEIVED, false, 0, 0, null, DUE,
 				null, null))).isTrue();
 	}
