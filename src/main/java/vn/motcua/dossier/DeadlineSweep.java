@@ -60,7 +60,7 @@ class DeadlineSweep {
 			}
 			List<Object[]> updates = new ArrayList<>();
 			for (Dossier d : page) {
-				Duration left = deadlines.remaining(d.dueAt(), d.supplements(), now);
+				Duration left = deadlines.remaining(d.promisedAt(), d.supplements(), now);
 				String state = deadlines.state(left).name();
 				if (!state.equals(d.deadlineState())) {
 					updates.add(new Object[] { state, d.code() });

@@ -29,6 +29,14 @@ public record Dossier(String code, String procedureCode, @Nullable String proced
 		boolean approved, @Nullable String assignee, @Nullable Step step, String deadlineState, int version,
 		Map<String, Object> formData, List<Component> components, boolean digitized, boolean electronicResult) {
 
+	/**
+	 * Ngày hẹn trả: the date the applicant was promised — the extended one once a leader extended it (with an
+	 * apology), else the one set at reception. What pages, tracking, forms and deadlines go by.
+	 */
+	public @Nullable Instant promisedAt() {
+		return extendedDueAt != null ? extendedDueAt : dueAt;
+	}
+
 	/** Nothing is owed: paid in full, or exempted (miễn phí, lệ phí). */
 	public boolean paid() {
 		return feeExemption != null || paidVnd >= feeVnd;

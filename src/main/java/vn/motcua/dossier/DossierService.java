@@ -93,10 +93,10 @@ class DossierService implements Dossiers {
 
 	@Override
 	public Optional<java.time.Duration> remaining(Dossier d) {
-		if (d.dueAt() == null || !DossierStatus.OPEN.contains(d.status())) {
+		if (d.promisedAt() == null || !DossierStatus.OPEN.contains(d.status())) {
 			return Optional.empty();
 		}
-		return Optional.of(deadlines.remaining(d.dueAt(), d.supplements(), clock.instant()));
+		return Optional.of(deadlines.remaining(d.promisedAt(), d.supplements(), clock.instant()));
 	}
 
 	@Override

@@ -126,7 +126,7 @@ public class LegalForms {
 			Dossiers.Page p = dossiers.list(new DossierQuery(null, unitCode, null, from, to, null, null, false, page, 100), caller);
 			for (Dossier d : p.items()) {
 				rows.add(List.of(Integer.toString(rows.size() + 1), d.code(), applicant(d), String.valueOf(d.procedureName()),
-						format(d.receivedAt()), format(d.dueAt()), format(d.finishedAt()), format(d.returnedAt()),
+						format(d.receivedAt()), format(d.promisedAt()), format(d.finishedAt()), format(d.returnedAt()),
 						label("dossier.status." + d.status())));
 			}
 			if ((long) (page + 1) * 100 >= p.total() || page > 1000) {
@@ -277,7 +277,8 @@ public class LegalForms {
 			.distinct()
 			.map(this::unitName)
 			.toList()));
-		pdf.field("Thời hạn giải quyết", format(d.dueAt()));
+		pdf.field("Thời hạn giải quyết", d.extendedDueAt() == null ? format(d.dueAt())
+				: format(d.extendedDueAt()) + " (gia hạn từ " + format(d.dueAt()) + ")");
 		if (!steps.isEmpty()) {
 			List<List<String>> stepRows = new ArrayList<>();
 			for (Dossier.Step s : steps) {

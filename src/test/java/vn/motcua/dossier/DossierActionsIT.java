@@ -86,6 +86,38 @@ class DossierActionsIT {
 				ApiTime.format(due.plus(9, ChronoUnit.DAYS)))).status()).as("a second extension").isEqualTo(409);
 	}
 
+	@org.springframework.boot.test.web.server.LocalServerPort
+	int port;
+
+	@Test
+	void anExtensionIsTheDateShownEverywhereAndAMistypedDateKeepsWhatWasTyped() {
+		String code = dossiers.in("PROCESSING");
+		JsonNode before = dossiers.current(code);
+		Instant due = ApiTime.parseInstant(before.get("dueAt").asString(), "dueAt");
+		vn.motcua.WebSession leader = new vn.motcua.WebSession(port);
+		leader.signIn("leader", "leader");
+		String token = vn.motcua.WebSession.csrf(leader.get("/dossiers/" + code).body());
+		String reason = "Cần xác minh thực địa";
+		leader.post("/dossiers/" + code + "/actions", token, "action=EXTEND&version=" + before.get("version").asInt()
+				+ "&reason=" + vn.motcua.WebSession.encode(reason) + "&newDueAt=31%2F02%2F2026");
+		String refused = leader.get("/dossiers/" + code).body();
+		assertThat(refused).contains("value=\"" + reason + "\"").contains("type=\"datetime-local\"");
+		assertThat(dossiers.current(code).get("extendedDueAt").isNull()).isTrue();
+
+		java.time.LocalDateTime promised = java.time.LocalDateTime.ofInstant(due.plus(5, ChronoUnit.DAYS),
+				vn.motcua.platform.Zones.VIETNAM).withSecond(0).withNano(0);
+		leader.post("/dossiers/" + code + "/actions", token, "action=EXTEND&version=" + before.get("version").asInt()
+				+ "&reason=" + vn.motcua.WebSession.encode(reason) + "&newDueAt="
+				+ vn.motcua.WebSession.encode(promised.toString()));
+		String shown = java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm").format(promised);
+		String page = leader.get("/dossiers/" + code).body();
+		assertThat(page.substring(page.indexOf("id=\"promised-at\""))).startsWith("id=\"promised-at\">" + shown);
+		assertThat(page).contains("id=\"extended-from\"");
+		String idNumber = before.get("applicant").get("idNumber").asString();
+		assertThat(new vn.motcua.WebSession(port).get("/track?code=" + code + "&idNumber=" + idNumber).body())
+			.as("public tracking shows the promised date").contains(shown);
+	}
+
 	@Test
 	void aResultIsNotHandedOverWhileAFeeIsOwedUnlessExempted() {
 		String code = dossiers.in("FINISHED");

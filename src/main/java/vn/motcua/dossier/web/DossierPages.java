@@ -151,11 +151,14 @@ class DossierPages {
 				}
 				case TIME -> {
 					try {
-						fields.put(f, LocalDateTime.parse(value.strip(), MINUTE).atZone(Zones.VIETNAM).toOffsetDateTime()
-							.toString());
+						// the browser's date-time picker sends 2026-12-20T16:30; typed text may be 20/12/2026 16:30
+						String v = value.strip();
+						LocalDateTime at = v.contains("T") ? LocalDateTime.parse(v) : LocalDateTime.parse(v, MINUTE);
+						fields.put(f, at.atZone(Zones.VIETNAM).toOffsetDateTime().toString());
 					}
 					catch (DateTimeParseException e) {
 						flash.addFlashAttribute("errors", List.of(messages.getMessage("dossier.page.bad-date", null, locale)));
+						flash.addFlashAttribute("retry", params); // what was typed comes back, not an empty form
 						return "redirect:/dossiers/" + code;
 					}
 				}
@@ -177,12 +180,14 @@ class DossierPages {
 				.stream()
 				.map(err -> err.field() + ": " + InvalidFields.message(err, messages, locale))
 				.toList());
+			flash.addFlashAttribute("retry", params);
 		}
 		catch (DomainProblem e) {
 			if (e.status().value() == 404) {
 				throw e;
 			}
 			flash.addFlashAttribute("errors", List.of(e.getMessage()));
+			flash.addFlashAttribute("retry", params);
 		}
 		return "redirect:/dossiers/" + code;
 	}
