@@ -120,6 +120,19 @@ class DossierService implements Dossiers {
 	}
 
 	@Override
+	public java.util.Map<String, Long> openByAssignee(java.util.Collection<String> usernames) {
+		java.util.Map<String, Long> open = new java.util.LinkedHashMap<>();
+		usernames.forEach(u -> open.put(u, 0L));
+		jdbc.sql("select assignee, count(*) from dossier where assignee = any(?) and status in ("
+				+ DossierStatus.sql(DossierStatus.OPEN) + ") group by assignee")
+			.param(usernames.toArray(String[]::new))
+			.query((java.sql.ResultSet rs) -> {
+				open.put(rs.getString(1), rs.getLong(2));
+			});
+		return open;
+	}
+
+	@Override
 	public int workingDaySeconds() {
 		return calendar.workingHours().dayLengthSeconds();
 	}

@@ -50,6 +50,9 @@ public interface Dossiers {
 	/** Seconds in a working day, to show working time in days. */
 	int workingDaySeconds();
 
+	/** How many open dossiers each of these staff members holds (assigned to them); none left out. */
+	java.util.Map<String, Long> openByAssignee(java.util.Collection<String> usernames);
+
 	record Page(List<Dossier> items, long total) {
 	}
 }

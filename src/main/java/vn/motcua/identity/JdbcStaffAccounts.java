@@ -33,6 +33,19 @@ class JdbcStaffAccounts implements StaffAccounts {
 			.optional();
 	}
 
+	@Override
+	@Transactional(readOnly = true)
+	public java.util.List<StaffAccount> withRole(Role role, java.util.Collection<String> units) {
+		return jdbc.sql("""
+				select a.username, a.full_name, a.unit_code, a.enabled, a.totp_secret
+				from staff_account a join staff_role r using (username)
+				where r.role = ? and a.enabled and a.unit_code = any(?) order by a.full_name, a.username""")
+			.params(role.name(), units.toArray(String[]::new))
+			.query((rs, i) -> new StaffAccount(rs.getString("username"), rs.getString("full_name"),
+					rs.getString("unit_code"), roles(rs.getString("username")), true, rs.getString("totp_secret") != null))
+			.list();
+	}
+
 	Optional<Credentials> credentials(String username) {
 		return jdbc.sql("select password_hash, totp_secret, enabled from staff_account where username = ?")
 			.param(username)

@@ -6,4 +6,7 @@ import java.util.Optional;
 public interface StaffAccounts {
 
 	Optional<StaffAccount> find(String username);
+
+	/** Enabled accounts holding {@code role} in one of {@code units}, by name. */
+	java.util.List<StaffAccount> withRole(Role role, java.util.Collection<String> units);
 }

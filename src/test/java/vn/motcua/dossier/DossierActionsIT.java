@@ -119,6 +119,27 @@ class DossierActionsIT {
 	}
 
 	@Test
+	void theLeaderAssignsFromTheUnitsSpecialistsSeeingWhatEachHolds() {
+		String code = dossiers.in("PROCESSING");
+		dossiers.ok("leader", code, "ASSIGN", Map.of("assignee", "specialist"));
+		String other = dossiers.in("PROCESSING");
+		vn.motcua.WebSession leader = new vn.motcua.WebSession(port);
+		leader.signIn("leader", "leader");
+		String page = leader.get("/dossiers/" + other).body();
+		String form = page.substring(page.indexOf("id=\"ASSIGN-assignee\""));
+		String before = page.substring(0, page.indexOf("id=\"ASSIGN-assignee\""));
+		assertThat(before.substring(before.lastIndexOf('<'))).as("picked from a list, not typed").startsWith("<select");
+		long held = jdbc.sql("select count(*) from dossier where assignee = 'specialist' and status in"
+				+ " ('RECEIVED', 'PROCESSING', 'SUPPLEMENT_REQUESTED', 'PAYMENT_REQUESTED')").query(Long.class).single();
+		assertThat(form.substring(0, form.indexOf("</select>"))).contains("value=\"specialist\"",
+				"đang giữ " + held + " hồ sơ");
+		// the rare actions wait behind "other actions", each with what it does to be ticked first
+		assertThat(page.indexOf("id=\"do-STOP\"")).isGreaterThan(page.indexOf("id=\"rare-actions\""));
+		assertThat(page.indexOf("id=\"do-ASSIGN\"")).isLessThan(page.indexOf("id=\"rare-actions\""));
+		assertThat(page).containsPattern("type=\"checkbox\" required id=\"confirm-STOP\"");
+	}
+
+	@Test
 	void aResultIsNotHandedOverWhileAFeeIsOwedUnlessExempted() {
 		String code = dossiers.in("FINISHED");
 		jdbc.sql("update dossier set fee_vnd = 150000, paid_vnd = 0 where code = ?").param(code).update();

@@ -51,11 +51,13 @@ class DossierPages {
 	private final vn.motcua.dossier.DossierResults results;
 
 	private final vn.motcua.organization.Agencies agencies;
+	private final vn.motcua.identity.StaffAccounts staff;
 
 	DossierPages(Dossiers dossiers, Callers callers, MessageSource messages, vn.motcua.dossier.DossierDocuments documents,
 			vn.motcua.dossier.DossierRatings ratings, vn.motcua.dossier.DossierResults results,
-			vn.motcua.organization.Agencies agencies) {
+			vn.motcua.organization.Agencies agencies, vn.motcua.identity.StaffAccounts staff) {
 		this.agencies = agencies;
+		this.staff = staff;
 		this.results = results;
 		this.documents = documents;
 		this.ratings = ratings;
@@ -107,6 +109,23 @@ class DossierPages {
 			.toList();
 	}
 
+	/** A specialist to assign, with the unit and how many open dossiers they hold already. */
+	record Assignee(String username, String fullName, String unit, long open) {
+	}
+
+	/** The deciding unit's specialists (and its divisions'), the least loaded first. */
+	private List<Assignee> assignees(Dossier d) {
+		List<vn.motcua.identity.StaffAccount> specialists = staff.withRole(vn.motcua.identity.Role.SPECIALIST,
+				agencies.subtree(d.agencyCode()));
+		java.util.Map<String, Long> open = dossiers.openByAssignee(
+				specialists.stream().map(vn.motcua.identity.StaffAccount::username).toList());
+		return specialists.stream()
+			.map(s -> new Assignee(s.username(), s.fullName(), unitName(String.valueOf(s.unitCode())),
+					open.getOrDefault(s.username(), 0L)))
+			.sorted(java.util.Comparator.comparingLong(Assignee::open).thenComparing(Assignee::fullName))
+			.toList();
+	}
+
 	private String unitName(String code) {
 		return agencies.find(code).map(vn.motcua.organization.Agency::name).orElse(code);
 	}
@@ -120,7 +139,9 @@ class DossierPages {
 		model.addAttribute("history", history);
 		model.addAttribute("actors", caller.citizen() ? actorsForApplicant(d, history, caller) : List.of());
 		model.addAttribute("steps", caller.citizen() ? List.of() : dossiers.steps(code, caller));
-		model.addAttribute("actions", dossiers.allowedActions(d, caller));
+		List<DossierAction> allowed = dossiers.allowedActions(d, caller);
+		model.addAttribute("actions", allowed);
+		model.addAttribute("assignees", allowed.contains(DossierAction.ASSIGN) ? assignees(d) : List.of());
 		model.addAttribute("documents", documents.list(code, caller));
 		model.addAttribute("procedureCase", dossiers.procedureCase(d).orElse(null));
 		model.addAttribute("results", results.list(code, caller));
