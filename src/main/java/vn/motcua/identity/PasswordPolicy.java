@@ -15,10 +15,26 @@ final class PasswordPolicy {
 	private PasswordPolicy() {
 	}
 
-	static List<String> weaknesses(String username, String password) {
-		List<String> problems = new ArrayList<>();
+	/** What a password lacks: a message key for pages ({@code staff.password.rule.*}) and English for the log. */
+	enum Weakness {
+		LENGTH("at least " + MIN_LENGTH + " characters"), CLASSES("three of: lower case, upper case, digits, symbols"),
+		GUESSABLE("neither the user name nor a common word");
+
+		final String english;
+
+		Weakness(String english) {
+			this.english = english;
+		}
+
+		String messageKey() {
+			return "staff.password.rule." + name().toLowerCase(Locale.ROOT);
+		}
+	}
+
+	static List<Weakness> weaknesses(String username, String password) {
+		List<Weakness> problems = new ArrayList<>();
 		if (password.length() < MIN_LENGTH) {
-			problems.add("at least " + MIN_LENGTH + " characters");
+			problems.add(Weakness.LENGTH);
 		}
 		int classes = 0;
 		classes += password.chars().anyMatch(Character::isLowerCase) ? 1 : 0;
@@ -26,11 +42,11 @@ final class PasswordPolicy {
 		classes += password.chars().anyMatch(Character::isDigit) ? 1 : 0;
 		classes += password.chars().anyMatch(c -> !Character.isLetterOrDigit(c)) ? 1 : 0;
 		if (classes < 3) {
-			problems.add("three of: lower case, upper case, digits, symbols");
+			problems.add(Weakness.CLASSES);
 		}
 		String lower = password.toLowerCase(Locale.ROOT);
 		if (lower.contains(username.toLowerCase(Locale.ROOT)) || COMMON.stream().anyMatch(lower::contains)) {
-			problems.add("neither the user name nor a common word");
+			problems.add(Weakness.GUESSABLE);
 		}
 		return problems;
 	}

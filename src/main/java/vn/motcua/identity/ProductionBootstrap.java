@@ -68,10 +68,10 @@ class ProductionBootstrap implements SmartInitializingSingleton {
 		if (!adminUsername.matches("[a-z0-9._-]{3,64}")) {
 			throw new IllegalStateException("Refusing to start: MOTCUA_ADMIN_USERNAME must be 3–64 of a-z 0-9 . _ -");
 		}
-		List<String> weaknesses = PasswordPolicy.weaknesses(adminUsername, adminPassword);
+		List<PasswordPolicy.Weakness> weaknesses = PasswordPolicy.weaknesses(adminUsername, adminPassword);
 		if (!weaknesses.isEmpty()) {
 			throw new IllegalStateException("Refusing to start: MOTCUA_ADMIN_PASSWORD is weak; it needs "
-					+ String.join(", ", weaknesses) + ".");
+					+ String.join(", ", weaknesses.stream().map(w -> w.english).toList()) + ".");
 		}
 		String hash = passwords.encode(adminPassword);
 		tx.executeWithoutResult(s -> {

@@ -77,7 +77,7 @@ public class StaffAdministration {
 		else if (accounts.exists(form.username())) {
 			errors.add("username", "staff.username.taken");
 		}
-		PasswordPolicy.weaknesses(form.username(), password).forEach(w -> errors.add("password", "staff.password.weak", w));
+		PasswordPolicy.weaknesses(form.username(), password).forEach(w -> errors.add("password", w.messageKey(), PasswordPolicy.MIN_LENGTH));
 		errors.throwIfAny();
 		accounts.create(form.username(), form.fullName().strip(), Texts.strippedOrNull(form.unitCode()), passwords.encode(password),
 				form.roles(), false);
@@ -114,7 +114,7 @@ public class StaffAdministration {
 	public void resetPassword(String username, String password, String actor) {
 		accounts.find(username).orElseThrow(() -> new UnknownAccount(username));
 		InvalidFields.Collector errors = new InvalidFields.Collector();
-		PasswordPolicy.weaknesses(username, password).forEach(w -> errors.add("password", "staff.password.weak", w));
+		PasswordPolicy.weaknesses(username, password).forEach(w -> errors.add("password", w.messageKey(), PasswordPolicy.MIN_LENGTH));
 		errors.throwIfAny();
 		jdbc.sql("update staff_account set password_hash = ? where username = ?")
 			.params(passwords.encode(password), username)
