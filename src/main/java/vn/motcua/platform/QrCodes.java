@@ -15,6 +15,17 @@ public final class QrCodes {
 	private QrCodes() {
 	}
 
+	/** The code as a PNG in a {@code data:} address, for a page to show without another request. */
+	public static String dataUri(String text) {
+		try (java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream()) {
+			javax.imageio.ImageIO.write(image(text), "png", png);
+			return "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png.toByteArray());
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
 	public static BufferedImage image(String text) {
 		try {
 			BitMatrix m = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 240, 240,

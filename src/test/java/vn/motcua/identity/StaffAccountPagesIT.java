@@ -55,7 +55,7 @@ class StaffAccountPagesIT {
 	}
 
 	@Test
-	void aStaffMemberTurnsOnTwoFactorWithTheSecretShownOnThePage() {
+	void aStaffMemberTurnsOnTwoFactorWithTheSecretShownOnThePage() throws Exception {
 		administration.create(new StaffAdministration.AccountForm("cb.baomat", "Phan Văn Bảo", "STP",
 				java.util.Set.of(Role.DEPARTMENT_LEADER), true), "Bao-Mat-Tu-Phap-26", "admin");
 		WebSession web = new WebSession(port);
@@ -64,6 +64,15 @@ class StaffAccountPagesIT {
 		assertThat(page.statusCode()).isEqualTo(200);
 		String secret = page.body().replaceAll("(?s).*id=\"totp-secret\">([A-Z2-7]+)<.*", "$1");
 		assertThat(secret).matches("[A-Z2-7]{32}");
+		// the authenticator app scans the same secret from the QR code on the page
+		String png = page.body().replaceAll("(?s).*id=\"totp-qr\" src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\".*", "$1");
+		java.awt.image.BufferedImage qr = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+				java.util.Base64.getDecoder().decode(png)));
+		int[] pixels = qr.getRGB(0, 0, qr.getWidth(), qr.getHeight(), null, 0, qr.getWidth());
+		String scanned = new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
+				new com.google.zxing.common.HybridBinarizer(new com.google.zxing.RGBLuminanceSource(qr.getWidth(),
+						qr.getHeight(), pixels)))).getText();
+		assertThat(scanned).startsWith("otpauth://totp/").contains("secret=" + secret);
 		HttpResponse<String> wrong = web.post("/staff/security/two-factor", WebSession.csrf(page.body()), "code=000000");
 		assertThat(wrong.body()).contains("Mã xác thực không đúng");
 		String code = Totp.code(secret, clock.instant().getEpochSecond() / 30);

@@ -148,7 +148,10 @@ class StaffAccountPages {
 				session.setAttribute(PENDING_SECRET, secret);
 			}
 			model.addAttribute("secret", secret);
-			model.addAttribute("otpauth", StaffAdministration.otpauthUri(me.getName(), secret));
+			String otpauth = StaffAdministration.otpauthUri(me.getName(), secret);
+			model.addAttribute("otpauth", otpauth);
+			// scanned by the authenticator app; the secret stays on the page for those who type it in
+			model.addAttribute("otpauthQr", vn.motcua.platform.QrCodes.dataUri(otpauth));
 		}
 		return "identity/security";
 	}
