@@ -101,6 +101,15 @@ class LegalFormsIT {
 			assertThat(new PDFTextStripper().getText(pdf)).contains("SỔ THEO DÕI HỒ SƠ", "Mẫu số 07", code.substring(0, 20));
 		}
 		assertThat(status("/api/v1/registers?unit=SXD&from=" + today + "&to=2020-01-01", "leader")).isEqualTo(400);
+		// the inbox leads to it: the officer's unit and the month so far, as the form sends them
+		vn.motcua.WebSession officer = new vn.motcua.WebSession(Integer.parseInt(api.base().replaceAll(".*:", "")));
+		officer.signIn("officer", "officer");
+		String inbox = officer.get("/staff/dossiers").body();
+		assertThat(inbox).contains("id=\"register\"", "action=\"/staff/registers\"",
+				"<option value=\"TTPVHCC\" selected=\"selected\">", "id=\"register-to\" name=\"to\" required value=\"" + today + "\"");
+		HttpResponse<String> pdf = officer.get("/staff/registers?unit=TTPVHCC&from=" + today.substring(0, 8) + "01&to=" + today);
+		assertThat(pdf.statusCode()).isEqualTo(200);
+		assertThat(pdf.headers().firstValue("Content-Type")).contains("application/pdf");
 	}
 
 	private PDDocument fetch(String path, String user) throws IOException, InterruptedException {

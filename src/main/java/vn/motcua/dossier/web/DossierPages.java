@@ -52,10 +52,12 @@ class DossierPages {
 
 	private final vn.motcua.organization.Agencies agencies;
 	private final vn.motcua.identity.StaffAccounts staff;
+	private final java.time.Clock clock;
 
 	DossierPages(Dossiers dossiers, Callers callers, MessageSource messages, vn.motcua.dossier.DossierDocuments documents,
 			vn.motcua.dossier.DossierRatings ratings, vn.motcua.dossier.DossierResults results,
-			vn.motcua.organization.Agencies agencies, vn.motcua.identity.StaffAccounts staff) {
+			vn.motcua.organization.Agencies agencies, vn.motcua.identity.StaffAccounts staff, java.time.Clock clock) {
+		this.clock = clock;
 		this.agencies = agencies;
 		this.staff = staff;
 		this.results = results;
@@ -84,6 +86,13 @@ class DossierPages {
 		model.addAttribute("page", Math.max(0, page));
 		model.addAttribute("statuses", DossierStatus.values());
 		model.addAttribute("citizen", caller.citizen());
+		if (!caller.citizen()) { // Mẫu 07, the register of the unit's dossiers, for the month so far by default
+			java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(Zones.VIETNAM));
+			model.addAttribute("registerUnits", agencies.validOn(today));
+			model.addAttribute("registerUnit", caller.unitCode());
+			model.addAttribute("registerFrom", today.withDayOfMonth(1).toString());
+			model.addAttribute("registerTo", today.toString());
+		}
 		model.addAttribute("filter", Map.of("status", s == null ? "" : s.name(), "q", q == null ? "" : q, "deadline",
 				d == null ? "" : d, "mine", mine, "turn", turn));
 		return caller.citizen() ? "dossier/mine" : "dossier/inbox";
