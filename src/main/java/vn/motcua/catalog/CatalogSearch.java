@@ -101,7 +101,14 @@ class CatalogSearch {
 	void refresh() {
 		lock.lock();
 		try {
-			String xmin = jdbc.sql("select pg_snapshot_xmin(pg_current_snapshot())::text").query(String.class).single();
+			// one round trip for the snapshot's horizon and the synonyms' mark
+			String[] look = jdbc.sql("""
+					select pg_snapshot_xmin(pg_current_snapshot())::text,
+					       (select coalesce(max(updated_at)::text, '') || '/' || count(*) from catalog_synonym)""")
+				.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
+				.single();
+			String xmin = look[0];
+			String mark = look[1];
 			List<CatalogIndex.Entry> put = new ArrayList<>();
 			List<String> removed = new ArrayList<>();
 			jdbc.sql("""
@@ -126,8 +133,6 @@ class CatalogSearch {
 					}
 				});
 			since = xmin;
-			String mark = jdbc.sql("select coalesce(max(updated_at)::text, '') || '/' || count(*) from catalog_synonym")
-				.query(String.class).single();
 			if (!mark.equals(synonymsMark)) {
 				Map<String, String> table = new LinkedHashMap<>();
 				jdbc.sql("select phrase, replacements from catalog_synonym").query((java.sql.ResultSet rs) -> {

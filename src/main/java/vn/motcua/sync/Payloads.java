@@ -134,10 +134,12 @@ final class Payloads {
 		m.put("NgayBatDau", date(d.receivedAt()));
 		m.put("NgayKetThucTheoQuyDinh", date(d.extendedDueAt() != null ? d.extendedDueAt() : d.dueAt()));
 		// what became known with this step: a supplement asked for or answered, a fee asked for, the results
-		if (!d.supplements().isEmpty() && (nationalStatus == 5 || action.equals("SUPPLEMENT"))) {
+		// judged by the internal status, not the national code: the status map is data an administrator may change
+		if (!d.supplements().isEmpty() && (d.status() == vn.motcua.dossier.DossierStatus.SUPPLEMENT_REQUESTED
+				|| action.equals("SUPPLEMENT"))) {
 			m.put("DanhSachHoSoBoSung", supplements(d));
 		}
-		if (nationalStatus == 6) {
+		if (d.status() == vn.motcua.dossier.DossierStatus.PAYMENT_REQUESTED) {
 			m.put("DanhSachLePhi", fees(d));
 		}
 		if (!issued.isEmpty()) {

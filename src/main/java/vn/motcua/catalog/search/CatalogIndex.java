@@ -233,7 +233,7 @@ public final class CatalogIndex implements AutoCloseable {
 					// the words as typed count a little more than a reading through synonyms
 					best = Math.max(best, ranking.score(readings.get(r), name, code) * (r == 0 ? 1.0 : 0.97));
 				}
-				scored.add(new Scored(code, best, name.size(), i));
+				scored.add(new Scored(code, best, name.size()));
 			}
 			scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparingInt(Scored::length)
 				.thenComparing(Scored::code));
@@ -262,7 +262,7 @@ public final class CatalogIndex implements AutoCloseable {
 		return codes.lookupOrd(codes.ordValue()).utf8ToString();
 	}
 
-	private record Scored(String code, double score, int length, int luceneRank) {
+	private record Scored(String code, double score, int length) {
 	}
 
 	/**

@@ -160,7 +160,7 @@ final class Ranking {
 			}
 		}
 		double order = n == 1 ? 1 : (double) inOrder / (n - 1);
-		double lead = first <= leading(name, VERBS) ? 1 : 0;
+		double lead = first <= leading(name) ? 1 : 0;
 		double exact = name.equals(query) ? 1 : 0;
 		double variant = 0;
 		for (int v = 0; v < VARIANTS.size(); v++) {
@@ -175,13 +175,13 @@ final class Ranking {
 	}
 
 	/** How many words the verb the name begins with takes (0 when it begins with none of them). */
-	private static int leading(List<String> name, List<List<String>> verbs) {
+	private static int leading(List<String> name) {
 		for (List<String> v : VARIANTS) { // "cấp lại" before "cấp"
 			if (startsWith(name, v)) {
 				return v.size();
 			}
 		}
-		for (List<String> v : verbs) {
+		for (List<String> v : VERBS) {
 			if (startsWith(name, v)) {
 				return v.size();
 			}

@@ -112,7 +112,7 @@ class DossierPages {
 		String deciding = unitName(d.agencyCode());
 		return history.stream().map(e -> e.actor().equals(caller.username())
 				? messages.getMessage("dossier.actor.you", null, locale)
-				: e.action().equals("PAYMENT_SETTLED") || e.action().equals("SETTLE_PAYMENT")
+				: e.action().equals(DossierAction.SETTLE_PAYMENT.recordedAs())
 						? messages.getMessage("dossier.actor.payment", null, locale)
 						: AT_THE_COUNTER.contains(e.action()) ? receiving : deciding)
 			.toList();

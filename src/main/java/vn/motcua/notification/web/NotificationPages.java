@@ -26,7 +26,7 @@ import vn.motcua.notification.NotificationChannel;
 import vn.motcua.notification.NotificationPreference;
 import vn.motcua.notification.NotificationTemplate;
 import vn.motcua.notification.Notifications;
-import vn.motcua.platform.DomainProblem;
+import vn.motcua.platform.FormOutcome;
 import vn.motcua.platform.InvalidFields;
 
 /**
@@ -69,13 +69,7 @@ class NotificationPages {
 
 	@PostMapping("/admin/notifications/{id}/resend")
 	String resend(@PathVariable UUID id, Authentication auth, RedirectAttributes flash) {
-		try {
-			notifications.resend(id, callers.of(auth));
-			flash.addFlashAttribute("resent", true);
-		}
-		catch (DomainProblem e) {
-			flash.addFlashAttribute("problem", e.getMessage());
-		}
+		FormOutcome.attempt(flash, "resent", () -> notifications.resend(id, callers.of(auth)));
 		return "redirect:/admin/notifications?status=FAILED";
 	}
 

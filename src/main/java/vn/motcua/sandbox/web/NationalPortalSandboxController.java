@@ -159,10 +159,9 @@ class NationalPortalSandboxController {
 
 	/** LayDanhSachTTHC's list: each national procedure with the mark of its last change (NGAYCAPNHAT). */
 	private List<Map<String, Object>> catalogList() {
-		return jdbc.sql("select code, record ->> 'TENTTHC', updated_at from sandbox_dvcqg_procedure order by code")
-			.query((rs, n) -> Map.<String, Object>of("MATTHC", rs.getString(1), "TENTTHC", String.valueOf(rs.getString(2)),
-					"NGAYCAPNHAT", MARK.format(rs.getTimestamp(3).toInstant())))
-			.list();
+		return NationalPortalSandboxPages.catalog(jdbc, Integer.MAX_VALUE).stream()
+			.map(p -> Map.<String, Object>of("MATTHC", p.code(), "TENTTHC", p.name(), "NGAYCAPNHAT", MARK.format(p.changedAt())))
+			.toList();
 	}
 
 	private static final DateTimeFormatter MARK = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(Zones.VIETNAM);

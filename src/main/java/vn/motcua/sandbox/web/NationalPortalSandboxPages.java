@@ -1,5 +1,7 @@
 package vn.motcua.sandbox.web;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
@@ -24,6 +26,15 @@ class NationalPortalSandboxPages {
 	record NationalProcedure(String code, String name, java.time.Instant changedAt) {
 	}
 
+	/** The sandbox portal's catalog, by code; at most {@code limit} records. */
+	static List<NationalProcedure> catalog(JdbcClient jdbc, int limit) {
+		return jdbc.sql("select code, record ->> 'TENTTHC', updated_at from sandbox_dvcqg_procedure order by code limit ?")
+			.param(limit)
+			.query((rs, n) -> new NationalProcedure(rs.getString(1), String.valueOf(rs.getString(2)),
+					rs.getTimestamp(3).toInstant()))
+			.list();
+	}
+
 	private final JdbcClient jdbc;
 	private final SandboxMailboxes outages;
 
@@ -44,11 +55,7 @@ class NationalPortalSandboxPages {
 			.query((rs, n) -> new Arrival(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3),
 					(Integer) rs.getObject(4), rs.getBoolean(5), rs.getTimestamp(6).toInstant()))
 			.list());
-		model.addAttribute("catalog", jdbc.sql("""
-				select code, record ->> 'TENTTHC', updated_at from sandbox_dvcqg_procedure order by code limit 500""")
-			.query((rs, n) -> new NationalProcedure(rs.getString(1), String.valueOf(rs.getString(2)),
-					rs.getTimestamp(3).toInstant()))
-			.list());
+		model.addAttribute("catalog", catalog(jdbc, 500));
 		return "sandbox/dvcqg";
 	}
 }
