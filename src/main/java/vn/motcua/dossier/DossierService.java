@@ -137,6 +137,12 @@ class DossierService implements Dossiers {
 		return calendar.workingHours().dayLengthSeconds();
 	}
 
+	/** Open dossiers (and those waiting at the counter) first, the soonest promised date at the top. */
+	private static final String URGENT_FIRST = " order by case when d.status in ('SUBMITTED', "
+			+ DossierStatus.sql(DossierStatus.OPEN) + ") then 0 else 1 end,"
+			+ " case when d.status in (" + DossierStatus.sql(DossierStatus.OPEN)
+			+ ") then coalesce(d.extended_due_at, d.due_at) end nulls last, d.submitted_at, d.code";
+
 	@Override
 	@Transactional(readOnly = true)
 	public Page list(DossierQuery q, Caller caller) {
@@ -182,6 +188,19 @@ class DossierService implements Dossiers {
 			where.append(" and d.deadline_state = :deadline and d.status in (" + DossierStatus.sql(DossierStatus.OPEN) + ")");
 			params.put("deadline", q.deadlineState());
 		}
+		if (q.focus() == DossierQuery.Focus.DUE_TODAY) {
+			java.time.Instant now = clock.instant();
+			where.append(" and d.status in (" + DossierStatus.sql(DossierStatus.OPEN) + ")"
+					+ " and coalesce(d.extended_due_at, d.due_at) >= :now and coalesce(d.extended_due_at, d.due_at) < :endOfDay");
+			params.put("now", Timestamp.from(now));
+			params.put("endOfDay", Timestamp.from(now.atZone(Zones.VIETNAM).toLocalDate().plusDays(1)
+				.atStartOfDay(Zones.VIETNAM).toInstant()));
+		}
+		if (q.focus() == DossierQuery.Focus.SUPPLEMENT_RETURNED) {
+			where.append(" and d.status = 'PROCESSING' and (select h.action from dossier_history h"
+					+ " where h.dossier_code = d.code order by h.at desc, h.id desc limit 1) = :answered");
+			params.put("answered", DossierAction.SUPPLEMENT.recordedAs());
+		}
 		if (q.receivedFrom() != null) {
 			where.append(" and d.received_at >= :from");
 			params.put("from", Timestamp.from(q.receivedFrom().atStartOfDay(Zones.VIETNAM).toInstant()));
@@ -194,7 +213,8 @@ class DossierService implements Dossiers {
 		params.put("size", q.size());
 		params.put("offset", (long) q.page() * q.size());
 		List<Dossier> rows = jdbc.sql("select " + JdbcDossierRepository.COLUMNS + JdbcDossierRepository.FROM + where
-				+ " order by d.submitted_at desc, d.code desc limit :size offset :offset")
+				+ (q.urgentFirst() ? URGENT_FIRST : " order by d.submitted_at desc, d.code desc")
+				+ " limit :size offset :offset")
 			.params(params)
 			.query(repository::row)
 			.list();

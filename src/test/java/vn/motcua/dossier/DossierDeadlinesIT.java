@@ -15,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 import vn.motcua.Api;
 import vn.motcua.MotCuaIntegrationTest;
 import vn.motcua.TestClock;
+import vn.motcua.WebSession;
 import vn.motcua.platform.ApiTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -124,6 +125,47 @@ class DossierDeadlinesIT {
 		sweep.sweep();
 		assertThat(mark(plain)).isEqualTo("OVERDUE");
 		assertThat(mark(waited)).isEqualTo("IN_TIME");
+	}
+
+	/** The officer's queues (due today, overdue, supplement returned) and the inbox's order by urgency. */
+	@Test
+	void queuesHoldWhatTheirNamesSayAndTheInboxPutsTheSoonestDueFirst() {
+		clock.set(Instant.parse("2026-11-20T08:00:00+07:00")); // Friday: due Wednesday 08:00
+		String late = support().fileAtCounter(DossierTestSupport.PROCEDURE, 7301).get("code").asString();
+		clock.set(Instant.parse("2026-11-23T08:00:00+07:00")); // Monday: due Thursday 08:00
+		DossierTestSupport d = support();
+		String today = d.fileAtCounter(DossierTestSupport.PROCEDURE, 7302).get("code").asString();
+		clock.set(Instant.parse("2026-11-23T10:00:00+07:00"));
+		d = support();
+		String answered = d.fileAtCounter(DossierTestSupport.PROCEDURE, 7303).get("code").asString();
+		d.ok("officer", answered, "FORWARD", Map.of());
+		d.ok("specialist", answered, "REQUEST_SUPPLEMENT", Map.of("reason", "Thiếu", "items", List.of("Bản vẽ")));
+		clock.set(Instant.parse("2026-11-23T11:00:00+07:00"));
+		support().ok("officer", answered, "SUPPLEMENT", Map.of("note", "Đã nộp bản vẽ")); // due Thursday 11:00
+
+		clock.set(Instant.parse("2026-11-26T07:45:00+07:00")); // Thursday morning
+		sweep.sweep();
+		WebSession officer = new WebSession(port);
+		officer.signIn("officer", "officer");
+		String dueToday = officer.get("/staff/dossiers?focus=DUE_TODAY").body();
+		assertThat(dueToday).contains(today, answered).doesNotContain(late);
+		assertThat(dueToday).contains("id=\"tab-queue-due-today\"");
+		assertThat(dueToday.indexOf(today)).as("08:00 before 11:00").isLessThan(dueToday.indexOf(answered));
+		String overdue = officer.get("/staff/dossiers?deadline=OVERDUE").body();
+		assertThat(overdue).contains(late).doesNotContain(today);
+		String returned = officer.get("/staff/dossiers?focus=SUPPLEMENT_RETURNED").body();
+		assertThat(returned).contains(answered).doesNotContain(today).doesNotContain(late);
+		String all = officer.get("/staff/dossiers").body();
+		assertThat(all.indexOf(late)).as("the late one first").isGreaterThan(0).isLessThan(all.indexOf(today));
+		assertThat(all.indexOf(today)).isLessThan(all.indexOf(answered));
+		assertThat(officer.get("/staff/dossiers?focus=NONSENSE").statusCode()).isEqualTo(200);
+
+		// once the specialist acts on it, the returned supplement is no longer waiting
+		support().ok("specialist", answered, "APPROVE", Map.of("note", "Đạt"));
+		assertThat(officer.get("/staff/dossiers?focus=SUPPLEMENT_RETURNED").body()).doesNotContain(answered);
+		String counts = officer.get("/staff/queues").body();
+		assertThat(counts).contains("id=\"queue-turn\"", "id=\"queue-due-today\"", "id=\"queue-overdue\"",
+				"id=\"queue-supplement-returned\"");
 	}
 
 	private String mark(String code) {

@@ -53,11 +53,13 @@ class DossierPages {
 	private final vn.motcua.organization.Agencies agencies;
 	private final vn.motcua.identity.StaffAccounts staff;
 	private final java.time.Clock clock;
+	private final WorkQueues queues;
 
 	DossierPages(Dossiers dossiers, Callers callers, MessageSource messages, vn.motcua.dossier.DossierDocuments documents,
 			vn.motcua.dossier.DossierRatings ratings, vn.motcua.dossier.DossierResults results,
-			vn.motcua.organization.Agencies agencies, vn.motcua.identity.StaffAccounts staff, java.time.Clock clock) {
+			vn.motcua.organization.Agencies agencies, vn.motcua.identity.StaffAccounts staff, java.time.Clock clock, WorkQueues queues) {
 		this.clock = clock;
+		this.queues = queues;
 		this.agencies = agencies;
 		this.staff = staff;
 		this.results = results;
@@ -72,20 +74,28 @@ class DossierPages {
 	String inbox(@RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String deadline,
 			@RequestParam(defaultValue = "false") boolean mine, @RequestParam(defaultValue = "false") boolean turn,
-			@RequestParam(defaultValue = "0") int page,
-			Authentication auth, Model model) {
+			@RequestParam(name = "focus", required = false) @Nullable String focusName,
+			@RequestParam(defaultValue = "0") int page, Authentication auth, Model model) {
 		Caller caller = callers.of(auth);
+		DossierQuery.Focus focus = Arrays.stream(DossierQuery.Focus.values())
+			.filter(v -> v.name().equals(focusName))
+			.findFirst()
+			.orElse(null);
 		DossierStatus s = Arrays.stream(DossierStatus.values()).filter(v -> v.name().equals(status)).findFirst()
 			.orElse(null);
 		String d = "IN_TIME".equals(deadline) || "DUE_SOON".equals(deadline) || "OVERDUE".equals(deadline) ? deadline
 				: null;
 		Dossiers.Page result = dossiers.list(new DossierQuery(s, null, q == null || q.isBlank() ? null : q.strip(), null,
-				null, mine ? caller.username() : null, d, turn, Math.max(0, page), 30), caller);
+				null, mine ? caller.username() : null, d, turn, focus, !caller.citizen(), Math.max(0, page), 30), caller);
 		model.addAttribute("rows", result.items().stream().map(this::row).toList());
 		model.addAttribute("total", result.total());
 		model.addAttribute("page", Math.max(0, page));
 		model.addAttribute("statuses", DossierStatus.values());
 		model.addAttribute("citizen", caller.citizen());
+		if (!caller.citizen()) {
+			model.addAttribute("queues", queues.of(caller));
+			model.addAttribute("openQueue", openQueue(s, q, d, mine, turn, focus));
+		}
 		if (!caller.citizen()) { // Mẫu 07, the register of the unit's dossiers, for the month so far by default
 			java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(Zones.VIETNAM));
 			model.addAttribute("registerUnits", agencies.validOn(today));
@@ -94,8 +104,26 @@ class DossierPages {
 			model.addAttribute("registerTo", today.toString());
 		}
 		model.addAttribute("filter", Map.of("status", s == null ? "" : s.name(), "q", q == null ? "" : q, "deadline",
-				d == null ? "" : d, "mine", mine, "turn", turn));
+				d == null ? "" : d, "mine", mine, "turn", turn, "focus", focus == null ? "" : focus.name()));
 		return caller.citizen() ? "dossier/mine" : "dossier/inbox";
+	}
+
+	/** The queue tab the request stands for: "all" without filters, none when it mixes filters of its own. */
+	private static @Nullable String openQueue(@Nullable DossierStatus status, @Nullable String q,
+			@Nullable String deadline, boolean mine, boolean turn, DossierQuery.@Nullable Focus focus) {
+		if (status != null || (q != null && !q.isBlank()) || mine) {
+			return null;
+		}
+		if (turn) {
+			return deadline == null && focus == null ? WorkQueues.Kind.TURN.id : null;
+		}
+		if (focus != null) {
+			return deadline == null ? WorkQueues.Kind.valueOf(focus.name()).id : null;
+		}
+		if (deadline != null) {
+			return "OVERDUE".equals(deadline) ? WorkQueues.Kind.OVERDUE.id : null;
+		}
+		return "queue-all";
 	}
 
 	/** Receiving steps are the one-stop centre's. */
