@@ -76,9 +76,10 @@ public class LegalForms {
 	private final MessageSource messages;
 	private final String publicBaseUrl;
 	private final String province;
+	private final vn.motcua.identity.StaffAccounts staff;
 
 	LegalForms(Dossiers dossiers, JdbcDossierRepository repository, FiledCases filedCases, Agencies agencies, Clock clock,
-			MessageSource messages,
+			MessageSource messages, vn.motcua.identity.StaffAccounts staff,
 			@Value("${motcua.public-base-url:http://localhost:8080}") String publicBaseUrl,
 			@Value("${motcua.province-name:Cà Mau}") String province) {
 		this.dossiers = dossiers;
@@ -89,6 +90,7 @@ public class LegalForms {
 		this.messages = messages;
 		this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
 		this.province = province;
+		this.staff = staff;
 	}
 
 	/** The form for a dossier the caller may see; 409 when what it records has not happened. */
@@ -97,10 +99,15 @@ public class LegalForms {
 		List<Dossier.Event> history = repository.history(code);
 		Agency receiving = agencies.find(d.receivingUnitCode()).orElseThrow();
 		Agency deciding = agencies.find(d.agencyCode()).orElseThrow();
-		Agency issuer = form == Form.RECEIPT || form == Form.REFUSAL || form == Form.CONTROL_SHEET
-				|| form == Form.EFORM ? receiving : deciding;
+		Agency issuer = switch (form) {
+			// the unit whose officer received or refused it: a ward's one-stop, not the centre the online dossier went to
+			case RECEIPT -> unitOfLast(history, "RECEIVE", receiving);
+			case REFUSAL -> unitOfLast(history, "REFUSE", receiving);
+			case CONTROL_SHEET, EFORM -> receiving;
+			default -> deciding;
+		};
 		try (PdfPage pdf = new PdfPage()) {
-			pdf.header("UBND tỉnh " + province, issuer.name(), province + ", " + longDate(clock.instant()));
+			pdf.header(superior(issuer), issuerLines(issuer), province + ", " + longDate(clock.instant()));
 			pdf.title(form == Form.EFORM ? form.title + " " + String.valueOf(d.procedureName()).toUpperCase(VIETNAMESE)
 					: form.title);
 			pdf.subtitle((form == Form.EFORM ? "Tờ khai điện tử" : "Mẫu số " + form.number) + " - Mã hồ sơ: " + d.code());
@@ -134,13 +141,13 @@ public class LegalForms {
 			}
 			page++;
 		}
-		try (PdfPage pdf = new PdfPage()) {
-			pdf.header("UBND tỉnh " + province, unit.name(), province + ", " + longDate(clock.instant()));
+		try (PdfPage pdf = new PdfPage(true)) { // landscape: nine columns of codes and dates
+			pdf.header(superior(unit), issuerLines(unit), province + ", " + longDate(clock.instant()));
 			pdf.title("SỔ THEO DÕI HỒ SƠ");
 			pdf.subtitle("Mẫu số 07 - Từ ngày " + Zones.DAY.format(from) + " đến ngày " + Zones.DAY.format(to)
 					+ " - " + rows.size() + " hồ sơ");
 			pdf.table(List.of("TT", "Mã hồ sơ", "Tổ chức, cá nhân", "Thủ tục", "Tiếp nhận", "Hẹn trả", "Có kết quả",
-					"Trả kết quả", "Tình trạng"), new float[] { 0.05f, 0.15f, 0.13f, 0.19f, 0.1f, 0.1f, 0.1f, 0.1f, 0.08f },
+					"Trả kết quả", "Tình trạng"), new float[] { 0.04f, 0.2f, 0.14f, 0.18f, 0.09f, 0.09f, 0.09f, 0.09f, 0.08f },
 					rows);
 			return pdf.bytes();
 		}
@@ -289,7 +296,7 @@ public class LegalForms {
 								: " (ý kiến " + format(s.consultedAt()) + ")");
 				stepRows.add(List.of(s.position() + ". " + s.name(), unitName(s.unitCode()), format(s.startedAt()),
 						format(s.dueAt()), format(s.completedAt())
-								+ (s.completedBy() == null ? "" : " - " + s.completedBy()),
+								+ (s.completedBy() == null ? "" : " - " + person(s.completedBy())),
 						result, consult));
 			}
 			pdf.table(List.of("Bước", "Đơn vị thực hiện", "Nhận lúc", "Hạn bước", "Chuyển lúc", "Kết quả", "Phối hợp"),
@@ -298,14 +305,51 @@ public class LegalForms {
 		List<List<String>> rows = new ArrayList<>();
 		Dossier.Event previous = null;
 		for (Dossier.Event e : history) {
-			String handedOver = previous == null ? "" : previous.actor();
+			String handedOver = previous == null ? "" : person(previous.actor());
 			boolean late = d.dueAt() != null && e.at().isAfter(d.dueAt());
-			rows.add(List.of(format(e.at()), handedOver, e.actor(), label("dossier.action." + e.action()),
+			rows.add(List.of(format(e.at()), handedOver, person(e.actor()), label("dossier.action." + e.action()),
 					d.dueAt() == null ? "" : late ? "Trễ hạn" : "Đúng hạn", e.note() == null ? "" : e.note()));
 			previous = e;
 		}
 		pdf.table(List.of("Thời gian giao, nhận", "Người giao", "Người nhận", "Nội dung", "Kết quả", "Ghi chú"),
 				new float[] { 0.16f, 0.14f, 0.14f, 0.2f, 0.12f, 0.24f }, rows);
+	}
+
+	/**
+	 * The line above the issuing unit in the heading (cơ quan chủ quản): the unit it belongs to, shortened as on
+	 * official papers; none for an Ủy ban nhân dân, which issues in its own name.
+	 */
+	private String superior(Agency issuer) {
+		if (issuer.name().startsWith("Ủy ban nhân dân") || issuer.parentCode() == null) {
+			return "";
+		}
+		return agencies.find(issuer.parentCode())
+			.map(p -> p.name().replace("Ủy ban nhân dân", "UBND"))
+			.orElse("UBND tỉnh " + province);
+	}
+
+	/** "Ủy ban nhân dân" on a line of its own above the place it governs, as official papers set it. */
+	private static String issuerLines(Agency issuer) {
+		return issuer.name().startsWith("Ủy ban nhân dân ")
+				? "Ủy ban nhân dân\n" + issuer.name().substring("Ủy ban nhân dân ".length()) : issuer.name();
+	}
+
+	/** The unit of the officer who last did {@code action}, when the account and its unit are known. */
+	private Agency unitOfLast(List<Dossier.Event> history, String action, Agency otherwise) {
+		for (int i = history.size() - 1; i >= 0; i--) {
+			if (history.get(i).action().equals(action)) {
+				return staff.find(history.get(i).actor())
+					.map(vn.motcua.identity.StaffAccount::unitCode)
+					.flatMap(agencies::find)
+					.orElse(otherwise);
+			}
+		}
+		return otherwise;
+	}
+
+	/** A person as the form names them: the staff member's full name, the applicant or system as recorded. */
+	private String person(String actor) {
+		return staff.find(actor).map(vn.motcua.identity.StaffAccount::fullName).orElse(actor);
 	}
 
 	private String unitName(String code) {

@@ -24,7 +24,9 @@ import org.springframework.core.io.ClassPathResource;
 public final class PdfPage implements AutoCloseable {
 
 	static final float MARGIN = 56;
-	private static final float WIDTH = PDRectangle.A4.getWidth();
+	/** The page: A4 upright, or lying down for registers whose columns need the width. */
+	private final PDRectangle size;
+	private final float pageWidth;
 
 	private final PDDocument document = new PDDocument();
 	private final PDType0Font regular;
@@ -33,6 +35,12 @@ public final class PdfPage implements AutoCloseable {
 	private float y;
 
 	public PdfPage() {
+		this(false);
+	}
+
+	public PdfPage(boolean landscape) {
+		size = landscape ? new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth()) : PDRectangle.A4;
+		pageWidth = size.getWidth();
 		try {
 			regular = load("fonts/DejaVuSerif.ttf");
 			bold = load("fonts/DejaVuSerif-Bold.ttf");
@@ -53,17 +61,19 @@ public final class PdfPage implements AutoCloseable {
 		if (content != null) {
 			content.close();
 		}
-		PDPage page = new PDPage(PDRectangle.A4);
+		PDPage page = new PDPage(size);
 		document.addPage(page);
 		content = new PDPageContentStream(document, page);
-		y = PDRectangle.A4.getHeight() - MARGIN;
+		y = size.getHeight() - MARGIN;
 	}
 
 	/** The header of a state document: issuing body on the left, national motto on the right. */
 	public void header(String superior, String unit, String placeAndDate) {
-		float half = (WIDTH - 2 * MARGIN) / 2;
+		float half = (pageWidth - 2 * MARGIN) / 2;
 		float top = y;
-		centered(superior.toUpperCase(java.util.Locale.forLanguageTag("vi")), regular, 10, MARGIN, half);
+		if (!superior.isBlank()) { // an Ủy ban nhân dân issues in its own name, with no line above it
+			centered(superior.toUpperCase(java.util.Locale.forLanguageTag("vi")), regular, 10, MARGIN, half);
+		}
 		for (String line : wrap(unit.toUpperCase(java.util.Locale.forLanguageTag("vi")), bold, 10, half)) {
 			centered(line, bold, 10, MARGIN, half);
 		}
@@ -77,19 +87,19 @@ public final class PdfPage implements AutoCloseable {
 	}
 
 	public void title(String text) {
-		for (String line : wrap(text, bold, 13, WIDTH - 2 * MARGIN)) {
-			centered(line, bold, 13, MARGIN, WIDTH - 2 * MARGIN);
+		for (String line : wrap(text, bold, 13, pageWidth - 2 * MARGIN)) {
+			centered(line, bold, 13, MARGIN, pageWidth - 2 * MARGIN);
 		}
 		y -= 8;
 	}
 
 	public void subtitle(String text) {
-		centered(text, regular, 10, MARGIN, WIDTH - 2 * MARGIN);
+		centered(text, regular, 10, MARGIN, pageWidth - 2 * MARGIN);
 		y -= 6;
 	}
 
 	public void paragraph(String text) {
-		for (String line : wrap(text, regular, 11, WIDTH - 2 * MARGIN)) {
+		for (String line : wrap(text, regular, 11, pageWidth - 2 * MARGIN)) {
 			write(line, regular, 11, MARGIN);
 		}
 		y -= 3;
@@ -99,7 +109,7 @@ public final class PdfPage implements AutoCloseable {
 	public void field(String label, String value) {
 		String first = label + ": ";
 		float labelWidth = width(first, bold, 11);
-		List<String> lines = wrap(value, regular, 11, WIDTH - 2 * MARGIN - labelWidth);
+		List<String> lines = wrap(value, regular, 11, pageWidth - 2 * MARGIN - labelWidth);
 		ensure(14);
 		text(first, bold, 11, MARGIN, y);
 		text(lines.isEmpty() ? "" : lines.get(0), regular, 11, MARGIN + labelWidth, y);
@@ -111,7 +121,7 @@ public final class PdfPage implements AutoCloseable {
 
 	/** A table with a header row; column widths as fractions of the text width. */
 	public void table(List<String> headers, float[] fractions, List<List<String>> rows) {
-		float total = WIDTH - 2 * MARGIN;
+		float total = pageWidth - 2 * MARGIN;
 		row(headers, fractions, total, bold);
 		for (List<String> r : rows) {
 			row(r, fractions, total, regular);
@@ -152,7 +162,7 @@ public final class PdfPage implements AutoCloseable {
 	/** Two signature blocks side by side: who hands over and who receives, or the applicant and the officer. */
 	public void signatures(String left, String leftNote, String right, String rightNote) {
 		ensure(90);
-		float half = (WIDTH - 2 * MARGIN) / 2;
+		float half = (pageWidth - 2 * MARGIN) / 2;
 		float top = y - 10;
 		y = top;
 		centered(left, bold, 11, MARGIN, half);
@@ -168,9 +178,10 @@ public final class PdfPage implements AutoCloseable {
 		ensure(size + 20);
 		try {
 			PDImageXObject x = LosslessFactory.createFromImage(document, image);
-			content.drawImage(x, WIDTH - MARGIN - size, y - size, size, size);
+			content.drawImage(x, pageWidth - MARGIN - size, y - size, size, size);
 			float captionWidth = width(caption, regular, 8);
-			text(caption, regular, 8, WIDTH - MARGIN - size + (size - captionWidth) / 2, y - size - 10);
+			text(caption, regular, 8, pageWidth - MARGIN - size + (size - captionWidth) / 2, y - size - 10);
+			y -= size + 16; // what follows (the signature block) starts below the image, never under it
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -252,7 +263,7 @@ public final class PdfPage implements AutoCloseable {
 		List<String> lines = new ArrayList<>();
 		for (String paragraph : text.replace("\r", "").split("\n")) {
 			StringBuilder line = new StringBuilder();
-			for (String word : paragraph.split(" ")) {
+			for (String word : splitLong(paragraph.split(" "), font, size, maxWidth)) {
 				String candidate = line.isEmpty() ? word : line + " " + word;
 				if (width(candidate, font, size) <= maxWidth || line.isEmpty()) {
 					line.setLength(0);
@@ -267,5 +278,23 @@ public final class PdfPage implements AutoCloseable {
 			lines.add(line.toString());
 		}
 		return lines;
+	}
+
+	/** Words wider than a line (an ID number in a narrow cell, a long address) cut where the line ends. */
+	private static List<String> splitLong(String[] words, PDType0Font font, float size, float maxWidth) {
+		List<String> out = new ArrayList<>();
+		for (String word : words) {
+			String rest = word;
+			while (width(rest, font, size) > maxWidth && rest.length() > 1) {
+				int cut = rest.length() - 1;
+				while (cut > 1 && width(rest.substring(0, cut), font, size) > maxWidth) {
+					cut--;
+				}
+				out.add(rest.substring(0, cut));
+				rest = rest.substring(cut);
+			}
+			out.add(rest);
+		}
+		return out;
 	}
 }

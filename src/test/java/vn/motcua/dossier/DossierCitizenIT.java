@@ -219,6 +219,27 @@ class DossierCitizenIT {
 		assertThat(officer.get("/dossiers/" + code).body()).contains(">officer<");
 	}
 
+	/** Mẫu 03 is headed by the unit whose officer refused: the ward, in its own name, not the provincial centre. */
+	@Test
+	void aWardRefusesAnOnlineDossierUnderItsOwnName() throws Exception {
+		vn.motcua.TestProcedures.ensure(api, "9.900009", "Thủ tục kiểm thử của phường An Xuyên", "P_ANXUYEN", 3, 0);
+		DemoCitizen who = level(2, 2);
+		WebSession citizen = WebSession.citizen(port, who.person().idNumber(), 2);
+		String code = fileOnline(citizen, who.person(), "9.900009").get("code").asString();
+		dossiers.ok("officer.anxuyen", code, "REFUSE", Map.of("reason", "Thiếu tờ khai"));
+		java.net.http.HttpResponse<byte[]> form = java.net.http.HttpClient.newHttpClient().send(
+				java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.base() + "/api/v1/dossiers/" + code + "/forms/03"))
+					.header("Authorization", "Bearer " + api.token("officer.anxuyen"))
+					.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(form.statusCode()).as(new String(form.body())).isEqualTo(200);
+		try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(form.body())) {
+			String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+			assertThat(text).contains("ỦY BAN NHÂN DÂN", "PHƯỜNG AN XUYÊN", "Thiếu tờ khai")
+				.doesNotContain("TRUNG TÂM PHỤC VỤ", "UBND TỈNH");
+			assertThat(FormLayout.problems(pdf, "form-03")).isEmpty();
+		}
+	}
+
 	private JsonNode fileOnline(WebSession citizen, Person p, String procedure) {
 		Api.Response r = citizen.json("POST", "/api/v1/dossiers", json(body(p, procedure)));
 		assertThat(r.status()).as(r.body()).isEqualTo(201);

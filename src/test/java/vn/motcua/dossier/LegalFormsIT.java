@@ -93,6 +93,42 @@ class LegalFormsIT {
 		assertThat(status("/api/v1/dossiers/" + code + "/forms/01", "specialist.stp")).as("not theirs").isEqualTo(404);
 	}
 
+	/**
+	 * Every form rendered to PNG and read as paper: the receipt's QR code above, not over, the signatures; long names,
+	 * ID numbers and unbroken text wrapped inside their cells; nothing in the margins.
+	 */
+	@Test
+	void everyFormIsLaidOutWithinItsCellsAndMargins() throws Exception {
+		java.util.Map<String, Object> applicant = new java.util.HashMap<>(DossierTestSupport.applicant(8104));
+		applicant.put("fullName", "Nguyễn Huỳnh Thị Phương Thảo Ngọc Bích Hoàng Thái Minh Khuê Trần Lê");
+		Api.Response filed = api.postJson("/api/v1/dossiers", Map.of("procedureCode", DossierTestSupport.PROCEDURE,
+				"channel", "COUNTER", "applicant", applicant), api.token("officer"));
+		assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+		String code = filed.json().get("code").asString();
+		String unbroken = "https://dichvucong.camau.gov.vn/portaldvc/tra-cuu/giay-to-can-bo-sung-va-huong-dan-chi-tiet";
+		dossiers.ok("officer", code, "FORWARD", Map.of("note", unbroken));
+		dossiers.ok("specialist", code, "REQUEST_SUPPLEMENT", Map.of("reason", unbroken, "items",
+				List.of("Bản sao Giấy chứng nhận quyền sử dụng đất số 096090123456789012345678", unbroken)));
+		dossiers.ok("officer", code, "SUPPLEMENT", Map.of("note", "Đã nộp 096090123456"));
+		String due = dossiers.current(code).get("dueAt").asString();
+		dossiers.ok("leader", code, "EXTEND", Map.of("reason", "Chờ ý kiến " + unbroken, "newDueAt",
+				vn.motcua.platform.ApiTime.format(vn.motcua.platform.ApiTime.parseInstant(due, "d").plusSeconds(86400 * 3))));
+		dossiers.ok("leader", code, "STOP", Map.of("reason", unbroken));
+		for (String form : List.of("01", "02", "04", "05", "06")) {
+			try (PDDocument pdf = fetch("/api/v1/dossiers/" + code + "/forms/" + form, "leader")) {
+				assertThat(FormLayout.problems(pdf, "form-" + form)).as("Mẫu " + form).isEmpty();
+				if (form.equals("06")) {
+					String text = new PDFTextStripper().getText(pdf);
+					assertThat(text).as("the extension and people by name").contains("gia hạn từ", "Nguyễn");
+					assertThat(text).doesNotContain(" specialist ", " leader ");
+				}
+			}
+		}
+		try (PDDocument pdf = fetch("/api/v1/registers?unit=SXD&from=2020-01-01&to=2099-12-31", "leader")) {
+			assertThat(FormLayout.problems(pdf, "form-07")).as("Mẫu 07").isEmpty();
+		}
+	}
+
 	@Test
 	void theRegisterListsTheUnitsDossiersOfThePeriod() throws Exception {
 		String code = dossiers.fileAtCounter(DossierTestSupport.PROCEDURE, 8102).get("code").asString();
