@@ -65,8 +65,8 @@ public class DossierDocuments implements vn.motcua.document.DocumentReaders {
 		boolean now = applicant && APPLICANT.contains(d.status()) || officer && OFFICER.contains(d.status())
 				|| specialist && SPECIALIST.contains(d.status());
 		if (!now) {
-			throw new DossierProblems.ActionNotAllowedNow("Không nộp thêm tài liệu khi hồ sơ ở trạng thái \""
-					+ DossierRules.label("dossier.status." + d.status()) + "\".");
+			throw new DossierProblems.ActionNotAllowedNow(new vn.motcua.platform.Text("problem.dossier.no-more-documents",
+					new vn.motcua.platform.Text("dossier.status." + d.status())));
 		}
 		StoredDocument doc = store.store(OWNER, code, component.strip(), fileName, content, caller.username());
 		if (isComponent(d, doc.component())) {

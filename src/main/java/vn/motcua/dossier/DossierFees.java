@@ -52,7 +52,8 @@ public class DossierFees {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Optional<String> settle(String code, long amountVnd, boolean online, String paymentRef, String actor) {
 		Dossier d = repository.find(code, true).orElseThrow(() -> new DossierProblems.DossierNotFound(code));
-		Optional<String> refusal = DossierRules.refusal(DossierAction.SETTLE_PAYMENT, d);
+		Optional<String> refusal = DossierRules.refusal(DossierAction.SETTLE_PAYMENT, d)
+			.map(vn.motcua.platform.Text::vietnamese);
 		if (refusal.isEmpty()) {
 			workflow.take(d, DossierAction.SETTLE_PAYMENT, new DossierLifecycle.Fields(
 					Map.of("amountVnd", amountVnd, "online", online, "payment", paymentRef), actor));

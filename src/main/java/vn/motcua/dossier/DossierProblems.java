@@ -3,6 +3,7 @@ package vn.motcua.dossier;
 import org.springframework.http.HttpStatus;
 
 import vn.motcua.platform.DomainProblem;
+import vn.motcua.platform.Text;
 
 /** The refusals of the dossier API, each one stable problem type. */
 final class DossierProblems {
@@ -14,7 +15,7 @@ final class DossierProblems {
 	static final class DossierNotFound extends DomainProblem {
 
 		DossierNotFound(String code) {
-			super(HttpStatus.NOT_FOUND, "not-found", "Không tìm thấy hồ sơ " + code + ".");
+			super(HttpStatus.NOT_FOUND, "not-found", new Text("problem.dossier.not-found", code));
 		}
 	}
 
@@ -22,9 +23,9 @@ final class DossierProblems {
 	static final class SignerRequired extends DomainProblem {
 
 		SignerRequired(vn.motcua.identity.Role role) {
-			super(HttpStatus.FORBIDDEN, "result-signer-required", "Kết quả của thủ tục này phải do "
-					+ (role == vn.motcua.identity.Role.PROVINCE_LEADER ? "lãnh đạo UBND tỉnh" : "lãnh đạo đơn vị giải quyết")
-					+ " ký số: người hoàn thành hồ sơ phải có vai trò đó.");
+			super(HttpStatus.FORBIDDEN, "result-signer-required",
+					new Text(role == vn.motcua.identity.Role.PROVINCE_LEADER ? "problem.dossier.signer-province"
+							: "problem.dossier.signer-unit"));
 		}
 	}
 
@@ -32,7 +33,7 @@ final class DossierProblems {
 
 		ActionForbidden(DossierAction action) {
 			super(HttpStatus.FORBIDDEN, "forbidden",
-					"Tài khoản không có vai trò thực hiện thao tác " + action + " trên hồ sơ này.");
+					new Text("problem.dossier.action-forbidden", new Text("dossier.action." + action)));
 		}
 
 		ActionForbidden(String detail) {
@@ -49,13 +50,17 @@ final class DossierProblems {
 		ActionNotAllowedNow(String detail) {
 			super(HttpStatus.CONFLICT, "invalid-status", detail);
 		}
+
+		ActionNotAllowedNow(Text detail) {
+			super(HttpStatus.CONFLICT, "invalid-status", detail);
+		}
 	}
 
 	static final class StaleVersion extends DomainProblem {
 
 		StaleVersion(int given, int current) {
-			super(HttpStatus.CONFLICT, "stale-version", "Hồ sơ đã thay đổi (phiên bản " + current
-					+ ", yêu cầu gửi phiên bản " + given + "); tải lại hồ sơ rồi thực hiện lại.");
+			super(HttpStatus.CONFLICT, "stale-version",
+					new Text("problem.dossier.stale-version", Integer.toString(current), Integer.toString(given)));
 		}
 	}
 }

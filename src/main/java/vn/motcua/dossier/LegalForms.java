@@ -10,6 +10,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 
 
@@ -18,6 +19,7 @@ import vn.motcua.organization.Agencies;
 import vn.motcua.organization.Agency;
 import vn.motcua.platform.NotFound;
 import vn.motcua.platform.PdfPage;
+import vn.motcua.platform.Text;
 import vn.motcua.platform.Zones;
 import vn.motcua.identity.Caller;
 
@@ -32,21 +34,19 @@ public class LegalForms {
 
 	/** Mẫu: the number of each form and the status history it needs. */
 	public enum Form {
-		RECEIPT("01", "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"),
-		SUPPLEMENT_REQUEST("02", "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ"),
-		REFUSAL("03", "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ"),
-		APOLOGY("04", "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ"),
-		STOP_NOTICE("05", "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ"),
-		CONTROL_SHEET("06", "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ"),
+		RECEIPT("01"),
+		SUPPLEMENT_REQUEST("02"),
+		REFUSAL("03"),
+		APOLOGY("04"),
+		STOP_NOTICE("05"),
+		CONTROL_SHEET("06"),
 		/** The e-form as filed (tờ khai), printed with the same font as the legal forms. */
-		EFORM("TK", "TỜ KHAI");
+		EFORM("TK");
 
 		private final String number;
-		private final String title;
 
-		Form(String number, String title) {
+		Form(String number) {
 			this.number = number;
-			this.title = title;
 		}
 
 		public String number() {
@@ -59,12 +59,10 @@ public class LegalForms {
 					return f;
 				}
 			}
-			throw new NotFound("Không có mẫu " + number);
+			throw new NotFound(new Text("problem.form.unknown", number));
 		}
 	}
 
-	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("HH 'giờ' mm 'phút, ngày' dd/MM/uuuu")
-		.withZone(Zones.VIETNAM);
 	private static final java.util.Locale VIETNAMESE = java.util.Locale.forLanguageTag("vi");
 	private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm").withZone(Zones.VIETNAM);
 
@@ -107,10 +105,10 @@ public class LegalForms {
 			default -> deciding;
 		};
 		try (PdfPage pdf = new PdfPage()) {
-			pdf.header(superior(issuer), issuerLines(issuer), province + ", " + longDate(clock.instant()));
-			pdf.title(form == Form.EFORM ? form.title + " " + String.valueOf(d.procedureName()).toUpperCase(VIETNAMESE)
-					: form.title);
-			pdf.subtitle((form == Form.EFORM ? "Tờ khai điện tử" : "Mẫu số " + form.number) + " - Mã hồ sơ: " + d.code());
+			header(pdf, superior(issuer), issuerLines(issuer));
+			String title = t("form.title." + form.name());
+			pdf.title(form == Form.EFORM ? title + " " + String.valueOf(d.procedureName()).toUpperCase(VIETNAMESE) : title);
+			pdf.subtitle(form == Form.EFORM ? t("form.eform.subtitle", d.code()) : t("form.subtitle", form.number, d.code()));
 			switch (form) {
 				case RECEIPT -> receipt(pdf, d, receiving);
 				case SUPPLEMENT_REQUEST -> supplementRequest(pdf, d, deciding);
@@ -126,7 +124,7 @@ public class LegalForms {
 
 	/** Mẫu 07: the register of dossiers received by or decided in a unit over a period. */
 	public byte[] register(String unitCode, LocalDate from, LocalDate to, Caller caller) {
-		Agency unit = agencies.find(unitCode).orElseThrow(() -> new NotFound("Không có đơn vị " + unitCode));
+		Agency unit = agencies.find(unitCode).orElseThrow(() -> new NotFound(new Text("problem.unit.not-found", unitCode)));
 		List<List<String>> rows = new ArrayList<>();
 		int page = 0;
 		while (true) {
@@ -142,12 +140,13 @@ public class LegalForms {
 			page++;
 		}
 		try (PdfPage pdf = new PdfPage(true)) { // landscape: nine columns of codes and dates
-			pdf.header(superior(unit), issuerLines(unit), province + ", " + longDate(clock.instant()));
-			pdf.title("SỔ THEO DÕI HỒ SƠ");
-			pdf.subtitle("Mẫu số 07 - Từ ngày " + Zones.DAY.format(from) + " đến ngày " + Zones.DAY.format(to)
-					+ " - " + rows.size() + " hồ sơ");
-			pdf.table(List.of("TT", "Mã hồ sơ", "Tổ chức, cá nhân", "Thủ tục", "Tiếp nhận", "Hẹn trả", "Có kết quả",
-					"Trả kết quả", "Tình trạng"), new float[] { 0.04f, 0.2f, 0.14f, 0.18f, 0.09f, 0.09f, 0.09f, 0.09f, 0.08f },
+			header(pdf, superior(unit), issuerLines(unit));
+			pdf.title(t("form.register.title"));
+			pdf.subtitle(t("form.register.subtitle", Zones.DAY.format(from), Zones.DAY.format(to),
+					Integer.toString(rows.size())));
+			pdf.table(List.of(t("form.col.no"), t("form.col.code"), t("form.col.applicant"), t("form.col.procedure"),
+					t("form.col.received"), t("form.col.promised"), t("form.col.decided"), t("form.col.returned"),
+					t("form.col.status")), new float[] { 0.04f, 0.2f, 0.14f, 0.18f, 0.09f, 0.09f, 0.09f, 0.09f, 0.08f },
 					rows);
 			return pdf.bytes();
 		}
@@ -155,14 +154,14 @@ public class LegalForms {
 
 	private void receipt(PdfPage pdf, Dossier d, Agency receiving) {
 		if (d.receivedAt() == null) {
-			throw new DossierProblems.ActionNotAllowedNow("Hồ sơ chưa được tiếp nhận: chưa có giấy tiếp nhận.");
+			throw new DossierProblems.ActionNotAllowedNow(new Text("problem.form.not-received"));
 		}
-		pdf.paragraph(receiving.name() + " đã tiếp nhận hồ sơ của:");
+		pdf.paragraph(t("form.receipt.intro", receiving.name()));
 		applicantFields(pdf, d);
-		pdf.field("Nội dung yêu cầu giải quyết", String.valueOf(d.procedureName()));
+		pdf.field(t("form.request"), String.valueOf(d.procedureName()));
 		ProcedureDetail.Case c = filedCases.of(d);
 		if (c != null && !c.documents().isEmpty()) {
-			pdf.paragraph(d.components().isEmpty() ? "Thành phần hồ sơ theo quy định:" : "Thành phần hồ sơ đã nhận gồm:");
+			pdf.paragraph(t(d.components().isEmpty() ? "form.receipt.required" : "form.receipt.components"));
 			List<List<String>> rows = new ArrayList<>();
 			for (ProcedureDetail.Document doc : c.documents()) {
 				List<Dossier.Component> held = d.components().stream().filter(h -> h.component().equals(doc.code())).toList();
@@ -170,28 +169,28 @@ public class LegalForms {
 					continue;
 				}
 				rows.add(List.of(Integer.toString(rows.size() + 1), doc.name(), Integer.toString(doc.originals()),
-						Integer.toString(doc.copies()), held.stream().map(LegalForms::howHeld).distinct()
+						Integer.toString(doc.copies()), held.stream().map(this::howHeld).distinct()
 							.reduce((a, b) -> a + "; " + b).orElse("")));
 			}
-			pdf.table(List.of("TT", "Tên giấy tờ", "Bản chính", "Bản sao", "Hình thức"),
+			pdf.table(List.of(t("form.col.no"), t("form.col.document"), t("form.col.originals"), t("form.col.copies"),
+					t("form.col.form")),
 					new float[] { 0.07f, 0.5f, 0.11f, 0.1f, 0.22f }, rows);
 		}
-		pdf.field("Thời gian nhận hồ sơ", MINUTE.format(d.receivedAt()));
-		pdf.field("Thời gian trả kết quả giải quyết hồ sơ", d.dueAt() == null ? "Không có ngày hẹn trả"
-				: MINUTE.format(d.dueAt()));
-		pdf.field("Kênh nộp", channelName(d.channel()));
-		pdf.field("Nhận kết quả tại", d.channel() == Channel.POSTAL ? "Qua dịch vụ bưu chính công ích" : receiving.name());
-		pdf.field("Tra cứu tình trạng hồ sơ", publicBaseUrl + "/track?code=" + d.code());
-		pdf.image(vn.motcua.platform.QrCodes.image(publicBaseUrl + "/track?code=" + d.code()), 90, "Quét để tra cứu");
-		pdf.signatures("NGƯỜI NỘP HỒ SƠ", "(Ký và ghi rõ họ tên)", "NGƯỜI TIẾP NHẬN HỒ SƠ", "(Ký và ghi rõ họ tên)");
+		pdf.field(t("form.received-at"), minute(d.receivedAt()));
+		pdf.field(t("form.result-at"), d.dueAt() == null ? t("form.no-due") : minute(d.dueAt()));
+		pdf.field(t("form.channel"), channelName(d.channel()));
+		pdf.field(t("form.result-place"), d.channel() == Channel.POSTAL ? t("form.channel.POSTAL") : receiving.name());
+		pdf.field(t("form.track"), publicBaseUrl + "/track?code=" + d.code());
+		pdf.image(vn.motcua.platform.QrCodes.image(publicBaseUrl + "/track?code=" + d.code()), 90, t("form.scan"));
+		pdf.signatures(t("form.sign.applicant"), t("form.sign.name"), t("form.sign.receiver"), t("form.sign.name"));
 	}
 
-	private static String howHeld(Dossier.Component h) {
-		return switch (h.kind()) {
-			case PAPER -> "Bản giấy";
-			case DATA -> "Khai thác dữ liệu";
-			case FILE -> h.reused() ? "Bản điện tử (kho dữ liệu)" : "Bản điện tử";
-		};
+	private String howHeld(Dossier.Component h) {
+		return t(switch (h.kind()) {
+			case PAPER -> "form.held.paper";
+			case DATA -> "form.held.data";
+			case FILE -> h.reused() ? "form.held.reused" : "form.held.file";
+		});
 	}
 
 	/** Tờ khai: the applicant and every answer of the case's e-form, as filed. */
@@ -199,7 +198,7 @@ public class LegalForms {
 		applicantFields(pdf, d);
 		ProcedureDetail.Case c = filedCases.of(d);
 		if (c == null || c.form().fields().isEmpty()) {
-			pdf.paragraph("Thủ tục không có tờ khai điện tử.");
+			pdf.paragraph(t("form.eform.none"));
 		}
 		else {
 			List<List<String>> rows = new ArrayList<>();
@@ -208,67 +207,64 @@ public class LegalForms {
 					rows.add(List.of(Integer.toString(rows.size() + 1), f.label(), f.text(d.formData().get(f.name()))));
 				}
 			}
-			pdf.table(List.of("TT", "Nội dung", "Kê khai"), new float[] { 0.07f, 0.43f, 0.5f }, rows);
+			pdf.table(List.of(t("form.col.no"), t("form.col.item"), t("form.col.declared")),
+					new float[] { 0.07f, 0.43f, 0.5f }, rows);
 		}
-		pdf.field("Nộp lúc", MINUTE.format(d.submittedAt()));
-		pdf.paragraph("Tôi xin cam đoan những nội dung kê khai trên là đúng sự thật và chịu trách nhiệm trước pháp luật"
-				+ " về lời khai của mình.");
-		pdf.signatures("", "", "NGƯỜI KÊ KHAI", "(Ký và ghi rõ họ tên)");
+		pdf.field(t("form.submitted-at"), minute(d.submittedAt()));
+		pdf.paragraph(t("form.eform.pledge"));
+		pdf.signatures("", "", t("form.sign.declarant"), t("form.sign.name"));
 	}
 
 	private void supplementRequest(PdfPage pdf, Dossier d, Agency deciding) {
 		Dossier.Supplement s = d.supplements().isEmpty() ? null : d.supplements().get(d.supplements().size() - 1);
 		if (s == null) {
-			throw new DossierProblems.ActionNotAllowedNow("Hồ sơ chưa có yêu cầu bổ sung.");
+			throw new DossierProblems.ActionNotAllowedNow(new Text("problem.form.no-supplement"));
 		}
-		pdf.paragraph("Ngày " + SHORT.format(d.receivedAt()) + ", " + deciding.name() + " nhận được hồ sơ đề nghị "
-				+ d.procedureName() + " của:");
+		pdf.paragraph(t("form.supplement.intro", SHORT.format(d.receivedAt()), deciding.name(),
+				String.valueOf(d.procedureName())));
 		applicantFields(pdf, d);
-		pdf.paragraph("Sau khi xem xét, hồ sơ chưa đầy đủ, hợp lệ. Đề nghị Ông/Bà bổ sung, hoàn thiện hồ sơ gồm:");
+		pdf.paragraph(t("form.supplement.ask"));
 		List<List<String>> rows = new ArrayList<>();
 		for (int i = 0; i < s.items().size(); i++) {
 			rows.add(List.of(Integer.toString(i + 1), s.items().get(i)));
 		}
-		pdf.table(List.of("TT", "Nội dung cần bổ sung, hoàn thiện"), new float[] { 0.08f, 0.92f }, rows);
-		pdf.field("Lý do", String.valueOf(s.reason()));
-		pdf.paragraph("Thời gian chờ bổ sung không tính vào thời hạn giải quyết hồ sơ. Trong quá trình hoàn thiện hồ sơ,"
-				+ " nếu có vướng mắc, Ông/Bà liên hệ bộ phận một cửa để được hướng dẫn.");
-		pdf.signatures("", "", "NGƯỜI HƯỚNG DẪN", "(Ký và ghi rõ họ tên)");
+		pdf.table(List.of(t("form.col.no"), t("form.col.to-supplement")), new float[] { 0.08f, 0.92f }, rows);
+		pdf.field(t("form.reason"), String.valueOf(s.reason()));
+		pdf.paragraph(t("form.supplement.note"));
+		pdf.signatures("", "", t("form.sign.guide"), t("form.sign.name"));
 	}
 
 	private void refusal(PdfPage pdf, Dossier d, List<Dossier.Event> history) {
 		Dossier.Event e = last(history, "REFUSE");
-		pdf.paragraph("Bộ phận tiếp nhận và trả kết quả nhận được hồ sơ đề nghị " + d.procedureName() + " của:");
+		pdf.paragraph(t("form.refusal.intro", String.valueOf(d.procedureName())));
 		applicantFields(pdf, d);
-		pdf.paragraph("Sau khi xem xét, đối chiếu, hồ sơ không đủ điều kiện tiếp nhận với lý do:");
+		pdf.paragraph(t("form.refusal.reason"));
 		pdf.paragraph(String.valueOf(e.note()));
-		pdf.paragraph("Xin thông báo để Ông/Bà được biết và thực hiện.");
-		pdf.signatures("", "", "NGƯỜI TIẾP NHẬN HỒ SƠ", "(Ký và ghi rõ họ tên)");
+		pdf.paragraph(t("form.refusal.close"));
+		pdf.signatures("", "", t("form.sign.receiver"), t("form.sign.name"));
 	}
 
 	private void apology(PdfPage pdf, Dossier d, Agency deciding, List<Dossier.Event> history) {
 		Dossier.Event e = last(history, "EXTEND");
-		pdf.paragraph(deciding.name() + " tiếp nhận hồ sơ đề nghị " + d.procedureName() + " của:");
+		pdf.paragraph(t("form.apology.intro", deciding.name(), String.valueOf(d.procedureName())));
 		applicantFields(pdf, d);
-		pdf.field("Mã hồ sơ", d.code());
-		pdf.field("Thời gian hẹn trả kết quả", format(d.dueAt()));
-		pdf.paragraph("Tuy nhiên đến nay, " + deciding.name() + " chưa trả kết quả giải quyết hồ sơ cho Ông/Bà đúng hạn"
-				+ " với lý do:");
+		pdf.field(t("form.col.code"), d.code());
+		pdf.field(t("form.apology.due"), format(d.dueAt()));
+		pdf.paragraph(t("form.apology.late", deciding.name()));
 		pdf.paragraph(String.valueOf(e.note()));
-		pdf.paragraph("Sự chậm trễ này đã gây phiền hà, tốn kém chi phí, công sức của Ông/Bà. " + deciding.name()
-				+ " xin lỗi Ông/Bà và hẹn trả kết quả vào " + (d.extendedDueAt() == null ? "" : MINUTE.format(d.extendedDueAt()))
-				+ ".");
-		pdf.signatures("", "", "THỦ TRƯỞNG CƠ QUAN", "(Ký, ghi rõ họ tên và đóng dấu)");
+		pdf.paragraph(t("form.apology.sorry", deciding.name(),
+				d.extendedDueAt() == null ? "" : minute(d.extendedDueAt())));
+		pdf.signatures("", "", t("form.sign.head"), t("form.sign.seal"));
 	}
 
 	private void stop(PdfPage pdf, Dossier d, List<Dossier.Event> history) {
 		Dossier.Event e = last(history, "STOP");
-		pdf.paragraph("Hồ sơ đề nghị " + d.procedureName() + " của:");
+		pdf.paragraph(t("form.stop.intro", String.valueOf(d.procedureName())));
 		applicantFields(pdf, d);
-		pdf.field("Mã hồ sơ", d.code());
-		pdf.paragraph("Cơ quan giải quyết thông báo dừng giải quyết hồ sơ kể từ " + format(d.stoppedAt()) + " với lý do:");
+		pdf.field(t("form.col.code"), d.code());
+		pdf.paragraph(t("form.stop.notice", format(d.stoppedAt())));
 		pdf.paragraph(String.valueOf(e.note()));
-		pdf.signatures("", "", "THỦ TRƯỞNG CƠ QUAN", "(Ký, ghi rõ họ tên và đóng dấu)");
+		pdf.signatures("", "", t("form.sign.head"), t("form.sign.seal"));
 	}
 
 	/**
@@ -277,29 +273,30 @@ public class LegalForms {
 	 */
 	private void controlSheet(PdfPage pdf, Dossier d, List<Dossier.Event> history) {
 		List<Dossier.Step> steps = repository.steps(d.code());
-		pdf.field("Cơ quan (bộ phận) giải quyết hồ sơ", unitName(d.agencyCode()));
-		pdf.field("Cơ quan phối hợp giải quyết hồ sơ", String.join("; ", steps.stream()
+		pdf.field(t("form.control.deciding"), unitName(d.agencyCode()));
+		pdf.field(t("form.control.consulted"), String.join("; ", steps.stream()
 			.map(Dossier.Step::consultUnitCode)
 			.filter(java.util.Objects::nonNull)
 			.distinct()
 			.map(this::unitName)
 			.toList()));
-		pdf.field("Thời hạn giải quyết", d.extendedDueAt() == null ? format(d.dueAt())
-				: format(d.extendedDueAt()) + " (gia hạn từ " + format(d.dueAt()) + ")");
+		pdf.field(t("form.control.limit"), d.extendedDueAt() == null ? format(d.dueAt())
+				: t("form.control.extended", format(d.extendedDueAt()), format(d.dueAt())));
 		if (!steps.isEmpty()) {
 			List<List<String>> stepRows = new ArrayList<>();
 			for (Dossier.Step s : steps) {
 				String result = s.completedAt() == null || s.dueAt() == null ? ""
-						: s.completedAt().isAfter(s.dueAt()) ? "Trễ hạn" : "Đúng hạn";
+						: t(s.completedAt().isAfter(s.dueAt()) ? "form.late" : "form.on-time");
 				String consult = s.consultUnitCode() == null ? ""
-						: unitName(s.consultUnitCode()) + (s.consultedAt() == null ? " (chưa có ý kiến)"
-								: " (ý kiến " + format(s.consultedAt()) + ")");
+						: unitName(s.consultUnitCode()) + " " + (s.consultedAt() == null ? t("form.control.no-opinion")
+								: t("form.control.opinion", format(s.consultedAt())));
 				stepRows.add(List.of(s.position() + ". " + s.name(), unitName(s.unitCode()), format(s.startedAt()),
 						format(s.dueAt()), format(s.completedAt())
 								+ (s.completedBy() == null ? "" : " - " + person(s.completedBy())),
 						result, consult));
 			}
-			pdf.table(List.of("Bước", "Đơn vị thực hiện", "Nhận lúc", "Hạn bước", "Chuyển lúc", "Kết quả", "Phối hợp"),
+			pdf.table(List.of(t("form.col.step"), t("form.col.step-unit"), t("form.col.step-start"),
+					t("form.col.step-due"), t("form.col.step-done"), t("form.col.result"), t("form.col.consult")),
 					new float[] { 0.2f, 0.16f, 0.12f, 0.12f, 0.16f, 0.08f, 0.16f }, stepRows);
 		}
 		List<List<String>> rows = new ArrayList<>();
@@ -308,10 +305,11 @@ public class LegalForms {
 			String handedOver = previous == null ? "" : person(previous.actor());
 			boolean late = d.dueAt() != null && e.at().isAfter(d.dueAt());
 			rows.add(List.of(format(e.at()), handedOver, person(e.actor()), label("dossier.action." + e.action()),
-					d.dueAt() == null ? "" : late ? "Trễ hạn" : "Đúng hạn", e.note() == null ? "" : e.note()));
+					d.dueAt() == null ? "" : t(late ? "form.late" : "form.on-time"), e.note() == null ? "" : e.note()));
 			previous = e;
 		}
-		pdf.table(List.of("Thời gian giao, nhận", "Người giao", "Người nhận", "Nội dung", "Kết quả", "Ghi chú"),
+		pdf.table(List.of(t("form.col.handover-at"), t("form.col.giver"), t("form.col.taker"), t("form.col.item"),
+				t("form.col.result"), t("form.col.note")),
 				new float[] { 0.16f, 0.14f, 0.14f, 0.2f, 0.12f, 0.24f }, rows);
 	}
 
@@ -359,19 +357,20 @@ public class LegalForms {
 	private void applicantFields(PdfPage pdf, Dossier d) {
 		Applicant a = d.applicant();
 		if (a.businessName() != null) {
-			pdf.field("Tổ chức", a.businessName() + (a.taxCode() == null ? "" : " (MST " + a.taxCode() + ")"));
+			pdf.field(t("form.applicant.business"), a.businessName() + (a.taxCode() == null ? ""
+					: " (" + t("form.applicant.tax-code") + " " + a.taxCode() + ")"));
 		}
 		if (a.fullName() != null) {
-			pdf.field("Ông/Bà", a.fullName());
+			pdf.field(t("form.applicant.name"), a.fullName());
 		}
 		if (a.idNumber() != null) {
-			pdf.field("Số định danh cá nhân", a.idNumber());
+			pdf.field(t("form.applicant.id"), a.idNumber());
 		}
 		if (a.address() != null) {
-			pdf.field("Địa chỉ", a.address());
+			pdf.field(t("form.applicant.address"), a.address());
 		}
 		if (a.phone() != null || a.email() != null) {
-			pdf.field("Điện thoại / Thư điện tử", (a.phone() == null ? "" : a.phone())
+			pdf.field(t("form.applicant.contact"), (a.phone() == null ? "" : a.phone())
 					+ (a.email() == null ? "" : " - " + a.email()));
 		}
 	}
@@ -383,19 +382,45 @@ public class LegalForms {
 				return history.get(i);
 			}
 		}
-		throw new DossierProblems.ActionNotAllowedNow("Hồ sơ chưa có thao tác " + action + " để lập mẫu này.");
+		throw new DossierProblems.ActionNotAllowedNow(new Text("problem.form.no-event", new Text("dossier.action." + action)));
 	}
 
 
-	/** The same Vietnamese labels the pages show: the forms are issued in Vietnamese whatever the reader's language. */
+	/** The labels the pages show, in the reader's language. */
 	private String label(String key) {
-		return messages.getMessage(key, null, key.substring(key.lastIndexOf('.') + 1), VIETNAMESE);
+		return messages.getMessage(key, null, key.substring(key.lastIndexOf('.') + 1), LocaleContextHolder.getLocale());
 	}
 
-	private static String longDate(Instant at) {
-		LocalDate d = at.atZone(Zones.VIETNAM).toLocalDate();
-		return "ngày " + String.format("%02d", d.getDayOfMonth()) + " tháng " + String.format("%02d", d.getMonthValue())
-				+ " năm " + d.getYear();
+	/**
+	 * A text of the forms in the reader's language. The Vietnamese form is the one with legal force; an English
+	 * reader gets a translation that says so under the heading (docs/adr/0014).
+	 */
+	private String t(String key, Object... args) {
+		return new Text(key, args).in(LocaleContextHolder.getLocale());
+	}
+
+	private static boolean english() {
+		return "en".equals(LocaleContextHolder.getLocale().getLanguage());
+	}
+
+	/** The heading of a state document; in English the place and date, and the note that this is a translation. */
+	private void header(PdfPage pdf, String superior, String issuer) {
+		LocalDate today = clock.instant().atZone(Zones.VIETNAM).toLocalDate();
+		pdf.header(superior, issuer, t("form.nation"), t("form.motto"), t("form.place-date", province,
+				String.format("%02d", today.getDayOfMonth()), String.format("%02d", today.getMonthValue()),
+				Integer.toString(today.getYear())));
+		if (english()) {
+			pdf.subtitle(t("form.translation"));
+		}
+	}
+
+	private String minute(@Nullable Instant at) {
+		if (at == null) {
+			return "";
+		}
+		java.time.ZonedDateTime z = at.atZone(Zones.VIETNAM);
+		return t("form.minute", String.format("%02d", z.getHour()), String.format("%02d", z.getMinute()),
+				Zones.DAY.format(z.toLocalDate()));
 	}
 
 	private static String format(@Nullable Instant i) {
@@ -407,12 +432,8 @@ public class LegalForms {
 				: String.valueOf(d.applicant().businessName());
 	}
 
-	private static String channelName(Channel c) {
-		return switch (c) {
-			case COUNTER -> "Trực tiếp";
-			case ONLINE -> "Trực tuyến";
-			case POSTAL -> "Qua dịch vụ bưu chính công ích";
-		};
+	private String channelName(Channel c) {
+		return t("form.channel." + c.name());
 	}
 
 

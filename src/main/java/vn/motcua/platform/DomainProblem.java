@@ -2,6 +2,8 @@ package vn.motcua.platform;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpStatus;
 
 /**
@@ -12,11 +14,27 @@ public abstract class DomainProblem extends RuntimeException {
 
 	private final HttpStatus status;
 	private final String typeId;
+	private final @Nullable Text text;
 
 	protected DomainProblem(HttpStatus status, String typeId, String detail) {
 		super(detail);
 		this.status = status;
 		this.typeId = typeId;
+		this.text = null;
+	}
+
+	/** A refusal whose detail comes from the message bundles, so the caller reads it in their language. */
+	protected DomainProblem(HttpStatus status, String typeId, Text detail) {
+		super(detail.vietnamese());
+		this.status = status;
+		this.typeId = typeId;
+		this.text = detail;
+	}
+
+	/** The detail in the request's language (Vietnamese when the text was written in Vietnamese only). */
+	public String detail() {
+		return text == null ? getMessage()
+				: text.in(org.springframework.context.i18n.LocaleContextHolder.getLocale());
 	}
 
 	public HttpStatus status() {

@@ -15,7 +15,7 @@ public final class FormOutcome {
 			flash.addFlashAttribute(done, true);
 		}
 		catch (DomainProblem e) {
-			flash.addFlashAttribute("problem", e.getMessage());
+			flash.addFlashAttribute("problem", e.detail());
 		}
 	}
 }

@@ -8,4 +8,8 @@ public class NotFound extends DomainProblem {
 	public NotFound(String detail) {
 		super(HttpStatus.NOT_FOUND, "not-found", detail);
 	}
+
+	public NotFound(Text detail) {
+		super(HttpStatus.NOT_FOUND, "not-found", detail);
+	}
 }

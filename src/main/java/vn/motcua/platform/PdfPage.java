@@ -68,7 +68,12 @@ public final class PdfPage implements AutoCloseable {
 	}
 
 	/** The header of a state document: issuing body on the left, national motto on the right. */
+	/** The heading in Vietnamese, as signed results and e-receipts always are. */
 	public void header(String superior, String unit, String placeAndDate) {
+		header(superior, unit, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", placeAndDate);
+	}
+
+	public void header(String superior, String unit, String nation, String motto, String placeAndDate) {
 		float half = (pageWidth - 2 * MARGIN) / 2;
 		float top = y;
 		if (!superior.isBlank()) { // an Ủy ban nhân dân issues in its own name, with no line above it
@@ -79,8 +84,8 @@ public final class PdfPage implements AutoCloseable {
 		}
 		float left = y;
 		y = top;
-		centered("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold, 10, MARGIN + half, half);
-		centered("Độc lập - Tự do - Hạnh phúc", bold, 10, MARGIN + half, half);
+		centered(nation, bold, 10, MARGIN + half, half);
+		centered(motto, bold, 10, MARGIN + half, half);
 		y -= 4;
 		centered(placeAndDate, regular, 10, MARGIN + half, half);
 		y = Math.min(y, left) - 18;

@@ -84,6 +84,20 @@ class DossierActionsIT {
 			.isEqualTo(due.plus(5, ChronoUnit.DAYS));
 		assertThat(dossiers.act("leader", code, "EXTEND", Map.of("reason", "again", "newDueAt",
 				ApiTime.format(due.plus(9, ChronoUnit.DAYS)))).status()).as("a second extension").isEqualTo(409);
+		// the refusal in the caller's language: Vietnamese by default, English when asked
+		Api.Response vi = dossiers.act("leader", code, "FINISH", Map.of("note", "x"));
+		assertThat(vi.json().get("detail").asString()).contains("Chưa có kết quả được chuyên viên đề xuất");
+		Api.Response en = api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.base()
+				+ "/api/v1/dossiers/" + code + "/actions"))
+			.header("Content-Type", "application/json")
+			.header("Accept-Language", "en")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"action\":\"FINISH\",\"note\":\"x\",\"version\":"
+					+ dossiers.current(code).get("version").asInt() + "}")), api.token("leader"));
+		assertThat(en.status()).isEqualTo(409);
+		assertThat(en.json().get("detail").asString()).isEqualTo("No result has been proposed by a specialist yet (APPROVE).");
+		assertThat(api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.base()
+				+ "/api/v1/dossiers/NO-SUCH-CODE")).header("Accept-Language", "en").GET(), api.token("leader")).json()
+			.get("detail").asString()).isEqualTo("Dossier NO-SUCH-CODE not found.");
 	}
 
 	@org.springframework.boot.test.web.server.LocalServerPort
@@ -145,7 +159,7 @@ class DossierActionsIT {
 		jdbc.sql("update dossier set fee_vnd = 150000, paid_vnd = 0 where code = ?").param(code).update();
 		Api.Response owed = dossiers.act("officer", code, "RETURN_RESULT", Map.of());
 		assertThat(owed.status()).isEqualTo(409);
-		assertThat(owed.json().get("detail").asString()).contains("150000");
+		assertThat(owed.json().get("detail").asString()).as("the sum as Vietnamese write it").contains("150.000 đồng");
 		assertThat(dossiers.current(code).get("status").asString()).isEqualTo("FINISHED");
 		jdbc.sql("update dossier set fee_exemption = 'Hộ nghèo' where code = ?").param(code).update();
 		assertThat(dossiers.ok("officer", code, "RETURN_RESULT", Map.of()).get("status").asString()).isEqualTo("RETURNED");

@@ -24,7 +24,11 @@ class DossierRulesTest {
 	@Test
 	void theStatusComesFirst() {
 		assertThat(DossierRules.refusal(DossierAction.FORWARD, dossier(DossierStatus.PROCESSING, false, 0, 0, null, DUE,
-				null, null))).hasValueSatisfying(r -> assertThat(r).contains("Chuyển xử lý", "Đang xử lý"));
+				null, null))).hasValueSatisfying(r -> {
+					assertThat(r.vietnamese()).contains("Chuyển xử lý", "Đang xử lý");
+					assertThat(r.in(java.util.Locale.ENGLISH)).as("the same refusal in English")
+						.isEqualTo("Cannot \"Forward\" while the dossier is \"Processing\".");
+				});
 		assertThat(DossierRules.allowed(DossierAction.FORWARD, dossier(DossierStatus.RECEIVED, false, 0, 0, null, DUE,
 				null, null))).isTrue();
 	}
@@ -40,7 +44,7 @@ class DossierRulesTest {
 	@Test
 	void theResultIsHandedOverOnlyWhenNothingIsOwed() {
 		assertThat(DossierRules.refusal(DossierAction.RETURN_RESULT, dossier(DossierStatus.FINISHED, true, 150_000, 50_000,
-				null, DUE, null, null))).hasValueSatisfying(r -> assertThat(r).contains("100000"));
+				null, DUE, null, null))).hasValueSatisfying(r -> assertThat(r.vietnamese()).contains("100.000 đồng"));
 		assertThat(DossierRules.allowed(DossierAction.RETURN_RESULT, dossier(DossierStatus.FINISHED, true, 150_000, 150_000,
 				null, DUE, null, null))).isTrue();
 		assertThat(DossierRules.allowed(DossierAction.RETURN_RESULT, dossier(DossierStatus.FINISHED, true, 150_000, 0,
@@ -81,9 +85,9 @@ class DossierRulesTest {
 		assertThat(DossierRules.allowed(DossierAction.SETTLE_PAYMENT, dossier(DossierStatus.FINISHED, true, 70_000, 0, null,
 				DUE, null, null))).as("paid before the result is handed over").isTrue();
 		assertThat(DossierRules.refusal(DossierAction.SETTLE_PAYMENT, dossier(DossierStatus.PROCESSING, false, 70_000,
-				70_000, null, DUE, null, null))).hasValueSatisfying(r -> assertThat(r).contains("giao dịch khác"));
+				70_000, null, DUE, null, null))).hasValueSatisfying(r -> assertThat(r.vietnamese()).contains("giao dịch khác"));
 		assertThat(DossierRules.refusal(DossierAction.SETTLE_PAYMENT, dossier(DossierStatus.STOPPED, false, 70_000, 0,
-				null, DUE, null, null))).hasValueSatisfying(r -> assertThat(r).contains("STOPPED", "hoàn lại"));
+				null, DUE, null, null))).hasValueSatisfying(r -> assertThat(r.vietnamese()).contains("Dừng xử lý", "hoàn lại"));
 		assertThat(DossierRules.allowed(DossierAction.EXEMPT_FEE, dossier(DossierStatus.PROCESSING, false, 70_000, 0,
 				"Hộ nghèo", DUE, null, null))).as("exempted once").isFalse();
 		assertThat(DossierRules.allowed(DossierAction.EXEMPT_FEE, dossier(DossierStatus.WITHDRAWN, false, 70_000, 0, null,

@@ -62,6 +62,19 @@ class LegalFormsIT {
 			}
 			assertThat(qr).isEqualTo("http://localhost:8080/track?code=" + code);
 		}
+		// an English reader gets a translation that says the Vietnamese form is the legal one
+		HttpResponse<byte[]> en = http.send(HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/dossiers/" + code
+				+ "/forms/01"))
+			.header("Authorization", "Bearer " + api.token("officer"))
+			.header("Accept-Language", "en")
+			.build(), HttpResponse.BodyHandlers.ofByteArray());
+		try (PDDocument pdf = Loader.loadPDF(en.body())) {
+			String text = new PDFTextStripper().getText(pdf);
+			assertThat(text).contains("RECEIPT OF DOSSIER AND APPOINTMENT FOR THE RESULT", "SOCIALIST REPUBLIC OF VIETNAM",
+					"the Vietnamese form is the legally valid one", "Result promised for", "Trần Văn Thử 8101")
+				.doesNotContain("GIẤY TIẾP NHẬN", "Ông/Bà");
+			assertThat(FormLayout.problems(pdf, "form-01-en")).isEmpty();
+		}
 	}
 
 	@Test

@@ -85,7 +85,7 @@ class ProcedureController {
 				m.put("status", d.summary().status());
 				return m;
 			})
-			.orElseThrow(() -> new ProcedureNotFound(code + " phiên bản " + version));
+			.orElseThrow(() -> new ProcedureNotFound(code + " (" + version + ")"));
 	}
 
 	@PostMapping(value = "/api/v1/admin/procedures:import", consumes = "text/csv")
@@ -173,7 +173,7 @@ class ProcedureController {
 	static final class ProcedureNotFound extends DomainProblem {
 
 		ProcedureNotFound(String code) {
-			super(HttpStatus.NOT_FOUND, "procedure-not-found", "Không có thủ tục mã " + code);
+			super(HttpStatus.NOT_FOUND, "procedure-not-found", new vn.motcua.platform.Text("problem.procedure.not-found", code));
 		}
 	}
 

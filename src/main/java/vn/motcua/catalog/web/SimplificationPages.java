@@ -72,7 +72,7 @@ class SimplificationPages {
 				return "redirect:/staff/simplification";
 			}
 			catch (vn.motcua.platform.DomainProblem e) {
-				errors.put("plan", e.getMessage());
+				errors.put("plan", e.detail());
 			}
 		}
 		model.addAttribute("errors", errors);
@@ -90,7 +90,7 @@ class SimplificationPages {
 			redirect.addFlashAttribute("statusChanged", id);
 		}
 		catch (vn.motcua.platform.DomainProblem e) {
-			redirect.addFlashAttribute("statusError", e.getMessage());
+			redirect.addFlashAttribute("statusError", e.detail());
 		}
 		return "redirect:/staff/simplification";
 	}

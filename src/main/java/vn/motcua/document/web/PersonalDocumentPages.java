@@ -44,7 +44,7 @@ class PersonalDocumentPages {
 			flash.addFlashAttribute("uploaded", d.title() == null ? d.file().fileName() : d.title());
 		}
 		catch (DomainProblem e) {
-			flash.addFlashAttribute("error", e.getMessage());
+			flash.addFlashAttribute("error", e.detail());
 		}
 		return "redirect:/my/documents";
 	}

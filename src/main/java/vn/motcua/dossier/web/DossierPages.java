@@ -244,7 +244,7 @@ class DossierPages {
 			if (e.status().value() == 404) {
 				throw e;
 			}
-			flash.addFlashAttribute("errors", List.of(e.getMessage()));
+			flash.addFlashAttribute("errors", List.of(e.detail()));
 			flash.addFlashAttribute("retry", params);
 		}
 		return "redirect:/dossiers/" + code;
@@ -270,7 +270,7 @@ class DossierPages {
 			if (e.status().value() == 404) {
 				throw e;
 			}
-			flash.addFlashAttribute("errors", List.of(e.getMessage()));
+			flash.addFlashAttribute("errors", List.of(e.detail()));
 		}
 		return "redirect:/dossiers/" + code;
 	}
@@ -287,7 +287,7 @@ class DossierPages {
 			if (e.status().value() == 404) {
 				throw e;
 			}
-			flash.addFlashAttribute("errors", List.of(e.getMessage()));
+			flash.addFlashAttribute("errors", List.of(e.detail()));
 		}
 		return "redirect:/dossiers/" + code;
 	}

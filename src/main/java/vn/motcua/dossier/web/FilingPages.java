@@ -188,7 +188,7 @@ class FilingPages {
 			if (e.status().value() == 404) {
 				throw e;
 			}
-			return page(model, p, form, channel, List.of(e.getMessage()), Map.of(), caller, false);
+			return page(model, p, form, channel, List.of(e.detail()), Map.of(), caller, false);
 		}
 	}
 
@@ -221,7 +221,7 @@ class FilingPages {
 			if (e.status().value() == 404) {
 				throw e;
 			}
-			errors.add(e.getMessage());
+			errors.add(e.detail());
 		}
 		return page(model, p, form, channel, errors, Map.of(), caller, false);
 	}
@@ -241,7 +241,7 @@ class FilingPages {
 				form.put("c." + doc.code(), "doc:" + stored.file().id());
 			}
 			catch (DomainProblem e) {
-				errors.add(doc.name() + ": " + e.getMessage());
+				errors.add(doc.name() + ": " + e.detail());
 			}
 			catch (IOException e) {
 				throw new java.io.UncheckedIOException(e);

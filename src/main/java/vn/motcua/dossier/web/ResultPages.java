@@ -46,7 +46,7 @@ class ResultPages {
 			if (e.status().value() == 404) {
 				throw e;
 			}
-			flash.addFlashAttribute("errors", java.util.List.of(e.getMessage()));
+			flash.addFlashAttribute("errors", java.util.List.of(e.detail()));
 		}
 		return "redirect:/dossiers/" + code + "#results";
 	}
@@ -60,7 +60,7 @@ class ResultPages {
 			if (e.status().value() == 404) {
 				throw e;
 			}
-			flash.addFlashAttribute("errors", java.util.List.of(e.getMessage()));
+			flash.addFlashAttribute("errors", java.util.List.of(e.detail()));
 		}
 		return "redirect:/dossiers/" + code + "#results";
 	}
@@ -84,7 +84,7 @@ class ResultPages {
 			model.addAttribute("check", results.verifyFile(in));
 		}
 		catch (DomainProblem e) {
-			model.addAttribute("error", e.getMessage());
+			model.addAttribute("error", e.detail());
 		}
 		return "dossier/result-verify";
 	}

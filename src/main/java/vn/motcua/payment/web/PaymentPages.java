@@ -83,7 +83,7 @@ class PaymentPages {
 			if (e.status().value() == 404) {
 				throw e;
 			}
-			flash.addFlashAttribute("errors", java.util.List.of(e.getMessage()));
+			flash.addFlashAttribute("errors", java.util.List.of(e.detail()));
 		}
 		return "redirect:/dossiers/" + code;
 	}
@@ -99,7 +99,7 @@ class PaymentPages {
 			if (e.status().value() == 404) {
 				throw e;
 			}
-			flash.addFlashAttribute("errors", java.util.List.of(e.getMessage()));
+			flash.addFlashAttribute("errors", java.util.List.of(e.detail()));
 		}
 		return "redirect:/dossiers/" + code;
 	}

@@ -64,7 +64,7 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(DomainProblem.class)
 	ResponseEntity<Object> domainProblem(DomainProblem e) {
-		ProblemDetail problem = Problems.of(e.status(), e.typeId(), title(e.typeId(), e.status()), e.getMessage());
+		ProblemDetail problem = Problems.of(e.status(), e.typeId(), title(e.typeId(), e.status()), e.detail());
 		e.properties().forEach(problem::setProperty);
 		HttpHeaders headers = new HttpHeaders();
 		e.headers().forEach(headers::add);
