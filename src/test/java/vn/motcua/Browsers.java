@@ -14,7 +14,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** Debian's headless Chromium for browser tests; Selenium downloads nothing. */
+/** Debian's headless Chromium for browser tests, axe-core watching every page; Selenium downloads nothing. */
 public final class Browsers {
 
 	private Browsers() {
@@ -37,8 +37,12 @@ public final class Browsers {
 			.usingDriverExecutable(
 					Path.of(System.getenv().getOrDefault("CHROMEDRIVER_BIN", "/usr/bin/chromedriver")).toFile())
 			.build();
-		WebDriver browser = new ChromeDriver(service, options);
-		browser.manage().window().setSize(new Dimension(width, height));
+		WebDriver chromium = new ChromeDriver(service, options);
+		chromium.manage().window().setSize(new Dimension(width, height));
+		// every page it opens is checked by axe-core; the test fails at teardown on any violation
+		Accessibility checker = new Accessibility(chromium);
+		WebDriver browser = new org.openqa.selenium.support.events.EventFiringDecorator<>(checker).decorate(chromium);
+		Accessibility.CHECKERS.put(browser, checker);
 		return browser;
 	}
 

@@ -178,9 +178,12 @@ class DossierService implements Dossiers {
 			params.put("assignee", q.assignee());
 		}
 		if (q.atCallersStep() && !caller.citizen()) {
-			where.append(" and exists (select 1 from dossier_step x where x.dossier_code = d.code and x.position = d.current_step"
+			// a step of the internal process that is the caller's, or, for a one-stop officer, an online dossier
+			// waiting to be received (or refused) at their desk
+			where.append(" and (exists (select 1 from dossier_step x where x.dossier_code = d.code and x.position = d.current_step"
 					+ " and (x.unit_code = :myUnit and x.role = any(:myRoles)"
-					+ " or x.consult_unit_code = :myUnit and x.consulted_at is null))");
+					+ " or x.consult_unit_code = :myUnit and x.consulted_at is null))"
+					+ " or d.status = 'SUBMITTED' and d.receiving_unit_code = :myUnit and 'ONE_STOP_OFFICER' = any(:myRoles))");
 			params.put("myUnit", caller.unitCode() == null ? "" : caller.unitCode());
 			params.put("myRoles", caller.roles().stream().map(Enum::name).toArray(String[]::new));
 		}

@@ -146,6 +146,25 @@ class DossierPages {
 			.toList();
 	}
 
+	/**
+	 * Who did each step, as officers read it: a colleague by full name and sign-in name, the applicant by name, the
+	 * payment gateway by what it is; a sign-in or ID number only when nothing better is known.
+	 */
+	private List<String> actorsForStaff(Dossier d, List<Dossier.Event> history) {
+		java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+		String applicant = d.applicant().fullName() != null ? d.applicant().fullName() : d.applicant().businessName();
+		java.util.Map<String, String> known = new java.util.HashMap<>();
+		return history.stream().map(e -> known.computeIfAbsent(e.actor(), actor -> {
+			if (e.action().equals(DossierAction.SETTLE_PAYMENT.recordedAs())) {
+				return messages.getMessage("dossier.actor.payment", null, locale);
+			}
+			if (applicant != null && (actor.equals(d.applicant().idNumber()) || actor.equals(d.submitter()))) {
+				return messages.getMessage("dossier.actor.applicant", new Object[] { applicant }, locale);
+			}
+			return staff.find(actor).map(a -> a.fullName() + " (" + actor + ")").orElse(actor);
+		})).toList();
+	}
+
 	/** A specialist to assign, with the unit and how many open dossiers they hold already. */
 	record Assignee(String username, String fullName, String unit, long open) {
 	}
@@ -174,7 +193,7 @@ class DossierPages {
 		model.addAttribute("row", row(d));
 		List<Dossier.Event> history = dossiers.history(code, caller);
 		model.addAttribute("history", history);
-		model.addAttribute("actors", caller.citizen() ? actorsForApplicant(d, history, caller) : List.of());
+		model.addAttribute("actors", caller.citizen() ? actorsForApplicant(d, history, caller) : actorsForStaff(d, history));
 		model.addAttribute("steps", caller.citizen() ? List.of() : dossiers.steps(code, caller));
 		List<DossierAction> allowed = dossiers.allowedActions(d, caller);
 		model.addAttribute("actions", allowed);
