@@ -276,7 +276,7 @@ class PaymentIT {
 		payInSandbox(pending, "PAY", "NORMAL");
 		assertThat(status(pending)).isEqualTo("REFUNDED");
 		assertThat(jdbc.sql("select refund_reason from payment where txn_ref = ?")
-			.param(pending.get("txnRef").asString()).query(String.class).single()).contains("WITHDRAWN");
+			.param(pending.get("txnRef").asString()).query(String.class).single()).as("the reason as a person reads it").contains("Đã rút", "hoàn lại");
 		assertThat(dossier(late).get("paid").asBoolean()).isFalse();
 		assertThat(jdbc.sql("select count(*) from dossier_history where dossier_code = ? and action = 'PAYMENT_SETTLED'")
 			.param(late).query(Long.class).single()).isZero();
