@@ -58,6 +58,20 @@ public final class Api {
 			.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), token);
 	}
 
+	/** Posts one file as {@code multipart/form-data} under the form field {@code file}. */
+	public Response postFile(String path, String fileName, String contentType, byte[] content, String token) {
+		String boundary = "----motcua" + System.nanoTime();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		return send(HttpRequest.newBuilder(URI.create(base() + path))
+			.header("Accept", "application/json, application/problem+json")
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), token);
+	}
+
 	public Response tokenRequest(String username, String password) {
 		return postJson("/api/v1/auth/token", Map.of("username", username, "password", password), null);
 	}

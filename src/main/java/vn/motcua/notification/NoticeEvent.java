@@ -21,7 +21,11 @@ public enum NoticeEvent {
 	/** Xin ý kiến liên thông: a unit's staff are asked for their opinion. */
 	CONSULT_REQUEST(false, "code", "procedure", "name", "unit", "step", "dossierUrl"),
 	/** Thư tổng hợp: the morning list of a specialist's or leader's dossiers. */
-	DIGEST(false, "name", "date", "overdue", "dueSoon", "waiting", "lines", "inboxUrl");
+	DIGEST(false, "name", "date", "overdue", "dueSoon", "waiting", "lines", "inboxUrl"),
+	/** Nhắc hạn nhiệm vụ: a programme task's deadline is a week away. */
+	PROGRAMME_DUE(false, "name", "task", "code", "programme", "unit", "deadline", "taskUrl"),
+	/** Nhiệm vụ quá hạn: a programme task's deadline has passed without it being done. */
+	PROGRAMME_OVERDUE(false, "name", "task", "code", "programme", "unit", "deadline", "taskUrl");
 
 	private final boolean applicant;
 	private final Set<String> placeholders;

@@ -74,6 +74,27 @@ class StaffNotices {
 		}
 	}
 
+	/** A programme task's owner and its unit's leaders hear that its deadline is a week away, or has passed. */
+	@EventListener
+	void on(vn.motcua.programme.TaskReminder r) {
+		String unit = agencies.find(r.unitCode()).map(Agency::name).orElse(r.unitCode());
+		NoticeEvent event = r.kind() == vn.motcua.programme.TaskReminder.Kind.OVERDUE ? NoticeEvent.PROGRAMME_OVERDUE
+				: NoticeEvent.PROGRAMME_DUE;
+		Map<String, StaffContact> to = new LinkedHashMap<>();
+		contacts.find(r.ownerUsername()).ifPresent(s -> to.put(s.username(), s));
+		for (StaffContact s : contacts.ofUnit(r.unitCode())) {
+			if (s.roles().contains(Role.DEPARTMENT_LEADER)) {
+				to.putIfAbsent(s.username(), s);
+			}
+		}
+		for (StaffContact s : to.values()) {
+			Map<String, String> values = Map.of("name", s.fullName(), "task", r.title(), "code", r.code(), "programme",
+					r.programme(), "unit", unit, "deadline", r.deadline().format(DAY), "taskUrl",
+					publicBaseUrl + "/staff/programme/tasks/" + r.taskId());
+			send("PROGRAMME|" + r.taskId() + "|" + r.kind() + "|" + s.username(), null, event, s, values);
+		}
+	}
+
 	/** The digest of {@code day} to everyone who wants it; nothing on a day off. Returns how many were written. */
 	@Transactional
 	int digest(LocalDate day) {

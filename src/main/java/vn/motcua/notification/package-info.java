@@ -4,7 +4,7 @@
  * outbox in the transaction of the change that causes it and sent afterwards by a worker of any instance, retried
  * with back-off, so a change is told once and nothing is lost (docs/adr/0011).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit", "calendar", "dossier", "identifiers", "identity",
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit", "calendar", "dossier", "identifiers", "identity", "programme",
 		"organization", "platform" })
 @NullMarked
 package vn.motcua.notification;

@@ -59,6 +59,11 @@ public final class InvalidFields extends DomainProblem {
 			return errors.isEmpty();
 		}
 
+		/** What was collected so far. */
+		public List<Error> errors() {
+			return List.copyOf(errors);
+		}
+
 		public boolean has(String field) {
 			return errors.stream().anyMatch(e -> e.field().equals(field));
 		}

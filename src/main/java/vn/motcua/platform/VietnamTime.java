@@ -25,6 +25,11 @@ public class VietnamTime {
 		return text == null ? "" : Zones.parseDay(text).map(d -> d.format(Zones.DAY)).orElse(text);
 	}
 
+	/** A date as dd/MM/yyyy; empty for none. */
+	public String day(java.time.@Nullable LocalDate date) {
+		return date == null ? "" : date.format(Zones.DAY);
+	}
+
 	/** Working time in working days of {@code dayLengthSeconds} and hours, signed. */
 	public String workingTime(@Nullable Duration d, int dayLengthSeconds) {
 		if (d == null) {

@@ -38,6 +38,10 @@ class KpiDashboardBrowserIT {
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#trend-chart canvas")));
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#units-chart canvas")));
 		assertThat(overflow()).as("no horizontal scrolling of the page").isLessThanOrEqualTo(0L);
+		// the programmes at a glance: Đề án 06's tasks and the leaders' S&T share (demo data)
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("panel-DE_AN_06")));
+		assertThat(browser.findElement(By.id("panel-DE_AN_06")).getText()).contains("Đề án 06", "/56");
+		assertThat(browser.findElement(By.id("panel-st-share")).getText()).contains("%", "≥ 25 %");
 
 		Browsers.click(browser, wait, By.linkText("Sở Y tế"));
 		wait.until(ExpectedConditions.urlContains("agency=SYT"));
