@@ -39,9 +39,11 @@ public class Indicators {
 	private final StaffAccounts staff;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final vn.motcua.document.DocumentStore documents;
 
 	Indicators(JdbcClient jdbc, Leadership leadership, Agencies agencies, StaffAccounts staff, AuditLog audit,
-			Clock clock) {
+			Clock clock, vn.motcua.document.DocumentStore documents) {
+		this.documents = documents;
 		this.jdbc = jdbc;
 		this.leadership = leadership;
 		this.agencies = agencies;
@@ -184,5 +186,27 @@ public class Indicators {
 		audit.record(AuditEntry.of(caller.username(), "programme.initiative.recorded", "programme-initiative",
 				Long.toString(id)));
 		return new Initiative(id, programme, name.strip(), owner, unitCode, description, indicators, List.of());
+	}
+
+	/** Adds an evidence file to a model (its owner, administrators, province leaders, the unit's department leader). */
+	@Transactional
+	public vn.motcua.document.StoredDocument addInitiativeEvidence(long id, String fileName, java.io.InputStream content,
+			Caller caller) {
+		Initiative m = initiatives(null, caller).stream().filter(i -> i.id() == id).findFirst()
+			.orElseThrow(() -> new NotFound(new Text("problem.programme.initiative-not-found", Long.toString(id))));
+		boolean mine = m.ownerUsername().equals(caller.username()) || caller.provinceWide()
+				|| caller.has(vn.motcua.identity.Role.DEPARTMENT_LEADER) && caller.unitCode() != null
+						&& agencies.isWithin(m.unitCode(), caller.unitCode());
+		if (!mine) {
+			throw new Forbidden(new Text("problem.programme.report-forbidden"));
+		}
+		vn.motcua.document.StoredDocument d = documents.store("programme-initiative", Long.toString(id), "evidence",
+				fileName, content, caller.username());
+		jdbc.sql("update programme_initiative set evidence = array_append(evidence, ?) where id = ?")
+			.params(d.id(), id)
+			.update();
+		audit.record(AuditEntry.of(caller.username(), "programme.evidence.added", "programme-initiative",
+				Long.toString(id)).with(Map.of("document", d.id().toString())));
+		return d;
 	}
 }

@@ -152,22 +152,29 @@ class ProgrammeIT {
 				api.token("leader.qlxd")).status()).as("the division's leader is below the task's unit").isEqualTo(404);
 		assertThat(api.postJson("/api/v1/programme/tasks/" + id + "/reports", Map.of("progressPercent", 10),
 				api.token("officer")).status()).isEqualTo(404);
+		Map<String, Object> leaders = task("KT_ACCESS", "A-3", today().plusDays(30));
+		leaders.put("ownerUsername", "leader");
+		long theLeaders = create(leaders, "leader").get("id").asLong();
+		assertThat(api.get("/api/v1/programme/tasks/" + theLeaders, api.token("specialist")).status())
+			.as("the unit's staff read it").isEqualTo(200);
+		assertThat(api.postJson("/api/v1/programme/tasks/" + theLeaders + "/reports", Map.of("progressPercent", 10),
+				api.token("specialist")).status()).as("but only its owner and leaders report").isEqualTo(403);
 		assertThat(api.postJson("/api/v1/programme/tasks/" + id + "/reports", Map.of("progressPercent", 20),
 				api.token("leader")).status()).as("a leader of the unit").isEqualTo(201);
 		assertThat(api.postJson("/api/v1/programme/tasks/" + id + "/reports", Map.of("progressPercent", 30),
 				api.token("specialist")).status()).as("the owner").isEqualTo(201);
 
-		List<String> leaders = codes(api.get("/api/v1/programme/tasks?programme=KT_ACCESS", api.token("leader")).json());
-		assertThat(leaders).containsExactly("A-2");
+		assertThat(codes(api.get("/api/v1/programme/tasks?programme=KT_ACCESS", api.token("leader")).json()))
+			.containsExactlyInAnyOrder("A-2", "A-3");
 		assertThat(codes(api.get("/api/v1/programme/tasks?programme=KT_ACCESS", api.token("admin")).json()))
-			.containsExactlyInAnyOrder("A-1", "A-2");
+			.containsExactlyInAnyOrder("A-1", "A-2", "A-3");
 		assertThat(codes(api.get("/api/v1/programme/tasks?programme=KT_ACCESS&unit=STP", api.token("province")).json()))
 			.containsExactly("A-1");
 		assertThat(api.get("/api/v1/programme/tasks?status=LATE", api.token("admin")).status()).isEqualTo(400);
 	}
 
 	@Test
-	void theSummaryCountsEachStatusAndTheRates() {
+	void theSummaryCountsEachStatusAndTheRates() throws Exception {
 		programme("KT_SUM");
 		LocalDate t = today();
 		long onTime = create(task("KT_SUM", "S-1", t.plusDays(3)), "admin").get("id").asLong();
@@ -194,6 +201,19 @@ class ProgrammeIT {
 		assertThat(s.get("onTimeRate").decimalValue()).isEqualByComparingTo("50.00");
 		assertThat(codes(api.get("/api/v1/programme/tasks?programme=KT_SUM&status=OVERDUE", api.token("admin")).json()))
 			.containsExactly("S-3");
+		// the periodic report: every task of the programme in the spreadsheet, the figures in the PDF
+		java.net.http.HttpResponse<byte[]> xlsx = download("/api/v1/programme/report?programme=KT_SUM&format=xlsx");
+		try (XSSFWorkbook book = new XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+			assertThat(book.getSheetAt(0).getPhysicalNumberOfRows()).as("a heading and six tasks").isEqualTo(7);
+			assertThat(book.getSheetAt(0).getRow(0).getCell(1).getStringCellValue()).isEqualTo("Mã nhiệm vụ");
+		}
+		java.net.http.HttpResponse<byte[]> pdf = download("/api/v1/programme/report?programme=KT_SUM&format=pdf");
+		assertThat(pdf.headers().firstValue("Content-Type")).contains("application/pdf");
+		try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+			assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("BÁO CÁO TIẾN ĐỘ",
+					"Tỷ lệ hoàn thành: 33,33 %", "Tỷ lệ hoàn thành đúng hạn: 50 %", "S-3");
+		}
+		assertThat(download("/api/v1/programme/report?programme=KT_SUM&format=doc").statusCode()).isEqualTo(400);
 		programme("KT_EMPTY");
 		JsonNode none = api.get("/api/v1/programme/summary?programme=KT_EMPTY", api.token("admin")).json();
 		assertThat(none.get("total").asInt()).isZero();
@@ -304,6 +324,30 @@ class ProgrammeIT {
 	}
 
 	@Test
+	void aModelIsRecordedWithItsIndicatorsAndEvidenceAndTheReportCitesIt() throws Exception {
+		programme("KT_MODEL");
+		Api.Response refused = api.postJson("/api/v1/programme/initiatives", Map.of("programme", "KT_MODEL", "name",
+				"Nuôi tôm tuần hoàn", "ownerUsername", "specialist.snnmt", "unitCode", "SNNMT"), api.token("leader"));
+		assertThat(refused.status()).as("another department's model").isEqualTo(403);
+		Api.Response created = api.postJson("/api/v1/programme/initiatives", Map.of("programme", "KT_MODEL", "name",
+				"Nuôi tôm tuần hoàn", "ownerUsername", "specialist.snnmt", "unitCode", "SNNMT", "indicators",
+				"Năng suất ≥ 40 tấn/ha/vụ"), api.token("province"));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		long id = created.json().get("id").asLong();
+		assertThat(api.postFile("/api/v1/programme/initiatives/" + id + "/evidence", "anh.pdf", "application/pdf", PDF,
+				api.token("specialist")).status()).isEqualTo(403);
+		assertThat(api.postFile("/api/v1/programme/initiatives/" + id + "/evidence", "anh.pdf", "application/pdf", PDF,
+				api.token("specialist.snnmt")).status()).as("its owner").isEqualTo(201);
+		JsonNode listed = api.get("/api/v1/programme/initiatives?programme=KT_MODEL", api.token("leader")).json().get(0);
+		assertThat(listed.get("evidence")).hasSize(1);
+		java.net.http.HttpResponse<byte[]> pdf = download("/api/v1/programme/report?programme=KT_MODEL&format=pdf");
+		try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+			assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("Nuôi tôm tuần hoàn",
+					"Năng suất ≥ 40 tấn/ha/vụ");
+		}
+	}
+
+	@Test
 	void ownersAndLeadersAreRemindedOnceAWeekBeforeAndOnceWhenOverdue() {
 		programme("KT_REMIND");
 		long soon = create(task("KT_REMIND", "R-1", today().plusDays(6)), "admin").get("id").asLong();
@@ -315,6 +359,22 @@ class ProgrammeIT {
 		assertThat(messages(later, "PROGRAMME_DUE")).isZero();
 		reminders.sweep();
 		assertThat(messages(soon, "PROGRAMME_DUE")).as("once").isEqualTo(2);
+	}
+
+	private java.net.http.HttpResponse<byte[]> download(String path) {
+		try {
+			return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create(api.base() + path))
+				.header("Authorization", "Bearer " + api.token("admin"))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
 	}
 
 	private long messages(long task, String event) {

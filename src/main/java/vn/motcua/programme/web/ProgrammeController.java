@@ -244,6 +244,16 @@ class ProgrammeController {
 					text(body, "unitCode"), text(body, "description"), text(body, "indicators"), callers.of(auth)));
 	}
 
+	@PostMapping(value = "/api/v1/programme/initiatives/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<Map<String, Object>> initiativeEvidence(@PathVariable long id, @RequestParam("file") MultipartFile file,
+			Authentication auth) throws IOException {
+		try (InputStream in = file.getInputStream()) {
+			var d = indicators.addInitiativeEvidence(id, String.valueOf(file.getOriginalFilename()), in, callers.of(auth));
+			return ResponseEntity.status(HttpStatus.CREATED)
+				.body(Map.of("id", d.id().toString(), "fileName", d.fileName(), "size", d.sizeBytes()));
+		}
+	}
+
 	@GetMapping("/api/v1/programme/training")
 	List<Leadership.Course> courses(Authentication auth) {
 		return leadership.courses(callers.of(auth));
