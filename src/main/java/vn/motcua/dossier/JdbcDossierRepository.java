@@ -168,6 +168,17 @@ class JdbcDossierRepository {
 	}
 
 	/** The deadline sweep's mark (in time, due soon, overdue): no change of the dossier's version. */
+	/** Corrects one applicant value (phone, e-mail, full name) of a dossier, from a data-quality correction. */
+	void correctApplicant(String code, String field, String value) {
+		String column = switch (field) {
+			case "phone" -> "applicant_phone";
+			case "email" -> "applicant_email";
+			case "fullName" -> "applicant_name";
+			default -> throw new IllegalArgumentException(field);
+		};
+		jdbc.sql("update dossier set " + column + " = ?, version = version + 1 where code = ?").params(value, code).update();
+	}
+
 	void markDeadline(String code, String state) {
 		jdbc.sql("update dossier set deadline_state = ? where code = ?").params(state, code).update();
 	}

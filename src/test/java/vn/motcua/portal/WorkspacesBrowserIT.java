@@ -141,7 +141,8 @@ class WorkspacesBrowserIT {
 		for (String page : new String[] { "/admin/accounts", "/admin/audit", "/admin/catalog", "/admin/catalog/synonyms",
 				"/admin/calendar", "/admin/processes", "/admin/registry", "/admin/sync", "/admin/notifications",
 				"/admin/payments/reconciliation", "/admin/signing", "/admin/dossiers/import", "/staff/agencies",
-				"/staff/security", "/staff/notifications" }) {
+				"/staff/security", "/staff/notifications", "/staff/programme", "/staff/programme/leadership",
+				"/staff/quality", "/staff/quality?dataset=PROCEDURES" }) {
 			browser.get(base() + page);
 			assertThat(browser.findElements(By.cssSelector("main h1"))).as(page).isNotEmpty();
 		}
