@@ -149,6 +149,11 @@ class QualityIT {
 				Map.of("action", "DISMISS", "reason", "Hai anh em dùng nhầm số định danh, đã xác minh tại quầy"),
 				api.token("admin")).json().get("status").asString()).isEqualTo("DISMISSED");
 		runs.runNow("test");
+		// the leaders' dashboard shows the change since the run before: one more applicant with a contact
+		vn.motcua.WebSession admin = new vn.motcua.WebSession(Integer.parseInt(api.base().replaceAll(".*:", "")));
+		admin.signIn("admin", "admin");
+		String panel = admin.get("/staff/quality/panel").body();
+		assertThat(panel).contains("id=\"quality-dimensions\"", "▲");
 		assertThat(issue("APPLICANTS", twoPeople, "APPLICANT_ONE_PERSON").get("status").asString()).isEqualTo("DISMISSED");
 		assertThat(issue("APPLICANTS", noContact, "APPLICANT_CONTACT").get("status").asString()).isEqualTo("CORRECTED");
 		jdbc.sql("update dossier set applicant_name = 'Trần Văn Bốn' where code = ?").param(second).update();

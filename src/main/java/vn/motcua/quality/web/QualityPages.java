@@ -114,6 +114,23 @@ class QualityPages {
 		Caller caller = callers.of(auth);
 		model.addAttribute("summaries", List.of(quality.summary("APPLICANTS", null, caller),
 				quality.summary("DOSSIERS", null, caller), quality.summary("PROCEDURES", null, caller)));
+		// the trend: each rate's change since the run before the latest, in points
+		Map<String, Map<String, java.math.BigDecimal>> change = new LinkedHashMap<>();
+		for (String d : List.of("APPLICANTS", "DOSSIERS", "PROCEDURES")) {
+			List<DataQuality.Point> last = quality.trend(d, null, 2, caller);
+			Map<String, java.math.BigDecimal> m = new LinkedHashMap<>();
+			if (last.size() == 2) {
+				for (String x : DataQuality.DIMENSIONS) {
+					java.math.BigDecimal before = last.get(0).rates().get(x);
+					java.math.BigDecimal now = last.get(1).rates().get(x);
+					if (before != null && now != null) {
+						m.put(x, now.subtract(before));
+					}
+				}
+			}
+			change.put(d, m);
+		}
+		model.addAttribute("change", change);
 		model.addAttribute("dimensions", DataQuality.DIMENSIONS);
 		model.addAttribute("open", quality.issues(null, null, "OPEN", null, 0, 1, caller).total());
 		return "quality/panel :: panel";
