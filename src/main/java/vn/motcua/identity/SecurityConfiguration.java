@@ -71,6 +71,16 @@ class SecurityConfiguration {
 		return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
 	}
 
+	/** The scrape credential runs inside the API's security chain only, not as a servlet filter of its own. */
+	@Bean
+	org.springframework.boot.web.servlet.FilterRegistrationBean<ScrapeCredential> scrapeCredentialRegistration(
+			ScrapeCredential scrape) {
+		org.springframework.boot.web.servlet.FilterRegistrationBean<ScrapeCredential> r =
+				new org.springframework.boot.web.servlet.FilterRegistrationBean<>(scrape);
+		r.setEnabled(false);
+		return r;
+	}
+
 	@Bean
 	RateLimitFilter rateLimitFilter(Clock clock,
 			@Value("${motcua.rate-limit.account-per-second:50}") double accountPerSecond,
@@ -83,7 +93,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiChain(HttpSecurity http, List<PublicPaths> publicPaths, RateLimitFilter rateLimit) {
+	SecurityFilterChain apiChain(HttpSecurity http, List<PublicPaths> publicPaths, RateLimitFilter rateLimit,
+			ScrapeCredential scrape) {
 		ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
 		JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
 		authorities.setAuthoritiesClaimName(ApiTokens.ROLES_CLAIM);
@@ -95,6 +106,9 @@ class SecurityConfiguration {
 				a.requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll();
 				a.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();
 				a.requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll();
+				a.requestMatchers("/actuator/prometheus").hasAnyRole(java.util.stream.Stream
+					.concat(java.util.Arrays.stream(STAFF_ROLES), java.util.stream.Stream.of(ScrapeCredential.ROLE))
+					.toArray(String[]::new));
 				a.requestMatchers("/actuator/**").hasAnyRole(STAFF_ROLES);
 				permit(a, publicPaths);
 				a.anyRequest().authenticated();
@@ -113,6 +127,7 @@ class SecurityConfiguration {
 			.requestCache(c -> c.disable())
 			.logout(l -> l.disable())
 			.headers(SecurityConfiguration::apiHeaders)
+			.addFilterBefore(scrape, BearerTokenAuthenticationFilter.class)
 			.addFilterAfter(rateLimit, BearerTokenAuthenticationFilter.class);
 		return http.build();
 	}

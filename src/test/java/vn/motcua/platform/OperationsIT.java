@@ -38,6 +38,24 @@ class OperationsIT {
 		assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
 	}
 
+	/** A scraper reads the metrics with the credential the environment gives it, and nothing else with it. */
+	@Test
+	void aScraperReadsPrometheusWithItsOwnCredentialOnly() {
+		String good = java.util.Base64.getEncoder().encodeToString("metrics:scrape-secret-for-tests".getBytes());
+		String bad = java.util.Base64.getEncoder().encodeToString("metrics:wrong".getBytes());
+		Api.Response scraped = api.send(java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create(api.base() + "/actuator/prometheus"))
+			.header("Authorization", "Basic " + good), null);
+		assertThat(scraped.status()).isEqualTo(200);
+		assertThat(scraped.body()).contains("jvm_memory_used_bytes");
+		assertThat(api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.base() + "/actuator/prometheus"))
+			.header("Authorization", "Basic " + bad), null).status()).isEqualTo(401);
+		assertThat(api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.base() + "/actuator/metrics"))
+			.header("Authorization", "Basic " + good), null).status()).as("only the scrape endpoint").isIn(401, 403);
+		assertThat(api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.base() + "/api/v1/dossiers"))
+			.header("Authorization", "Basic " + good), null).status()).isIn(401, 403);
+	}
+
 	@Test
 	void recurringJobsAreRegisteredWithTheClusterSafeScheduler() {
 		assertThat(jdbc.sql("select count(*) from scheduled_tasks where task_name = 'identity-purge-sign-in-failures'")
