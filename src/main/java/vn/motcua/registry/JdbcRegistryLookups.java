@@ -41,8 +41,19 @@ final class JdbcRegistryLookups implements RegistryLookups {
 	private final Clock clock;
 	private final JsonMapper json = JsonMapper.builder().build();
 
+	/** How long the registry took to answer, or to fail, by outcome ({@code motcua.registry.requests}). */
+	private io.micrometer.core.instrument.Timer timer(String outcome) {
+		return io.micrometer.core.instrument.Timer.builder("motcua.registry.requests")
+			.description("Population registry exchanges by outcome: answered, unavailable, not-asked (circuit open)")
+			.tag("outcome", outcome)
+			.register(meters);
+	}
+
+	private final io.micrometer.core.instrument.MeterRegistry meters;
+
 	JdbcRegistryLookups(PopulationRegistry registry, JdbcClient jdbc, PlatformTransactionManager transactions,
-			Clock clock) {
+			Clock clock, io.micrometer.core.instrument.MeterRegistry meters) {
+		this.meters = meters;
 		this.registry = registry;
 		this.jdbc = jdbc;
 		this.ownTransaction = new TransactionTemplate(transactions);
@@ -85,10 +96,15 @@ final class JdbcRegistryLookups implements RegistryLookups {
 
 	private Exchange exchange(String idNumber, RegistryPurpose why) {
 		UUID id = UUID.randomUUID();
+		long started = System.nanoTime();
 		try {
-			return new Exchange(id, registry.ask(idNumber, why, id), null);
+			Exchange answered = new Exchange(id, registry.ask(idNumber, why, id), null);
+			timer("answered").record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+			return answered;
 		}
 		catch (RegistryUnreachable e) {
+			timer(e.withoutAttempt() ? "not-asked" : "unavailable").record(System.nanoTime() - started,
+					java.util.concurrent.TimeUnit.NANOSECONDS);
 			if (e.withoutAttempt()) {
 				log.debug("Population registry not asked ({}); carrying on without the check", e.getMessage());
 			}

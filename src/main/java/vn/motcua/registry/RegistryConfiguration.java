@@ -25,7 +25,8 @@ class RegistryConfiguration {
 
 	@Bean
 	RegistryLookups registryLookups(RegistryProperties settings, MotCuaProperties motcua, Environment environment,
-			JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
+			JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock,
+			io.micrometer.core.instrument.MeterRegistry meters) {
 		Supplier<Optional<URI>> base;
 		if (settings.baseUrl() != null && !settings.baseUrl().isBlank()) {
 			URI configured = URI.create(settings.baseUrl().replaceAll("/+$", ""));
@@ -48,7 +49,7 @@ class RegistryConfiguration {
 		CircuitBreaker breaker = new CircuitBreaker(clock, effective.breakerThresholdOrDefault(),
 				effective.breakerOpenForOrDefault());
 		return new JdbcRegistryLookups(new HttpPopulationRegistry(base, effective, breaker), jdbc, transactions,
-				clock);
+				clock, meters);
 	}
 
 	@Bean

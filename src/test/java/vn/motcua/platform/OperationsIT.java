@@ -38,6 +38,22 @@ class OperationsIT {
 		assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
 	}
 
+	/** Domain metrics beside the JVM's: dossier actions committed, the population registry's latency by outcome. */
+	@Test
+	void theScraperSeesDossierActionsAndRegistryLatency() {
+		vn.motcua.TestProcedures.ensure(api, "9.900001", "Thủ tục kiểm thử của Sở Xây dựng", "SXD", 3, 0);
+		Api.Response filed = api.postJson("/api/v1/dossiers", java.util.Map.of("procedureCode", "9.900001", "channel",
+				"COUNTER", "applicant", java.util.Map.of("type", "CITIZEN", "idNumber", "096090288801", "fullName",
+						"Đỗ Văn Đo", "dateOfBirth", "1990-03-15", "phone", "0912345678")), api.token("officer"));
+		assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+		String good = java.util.Base64.getEncoder().encodeToString("metrics:scrape-secret-for-tests".getBytes());
+		String text = api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.base() + "/actuator/prometheus"))
+			.header("Authorization", "Basic " + good), null).body();
+		assertThat(text).containsPattern("motcua_dossier_actions_total\\{action=\"RECEIVE\"[^}]*\\} [1-9]")
+			.containsPattern("motcua_registry_requests_seconds_count\\{[^}]*outcome=\"answered\"[^}]*\\} [1-9]")
+			.contains("motcua_notifications_pending", "motcua_dvcqg_pending");
+	}
+
 	/** A scraper reads the metrics with the credential the environment gives it, and nothing else with it. */
 	@Test
 	void aScraperReadsPrometheusWithItsOwnCredentialOnly() {
