@@ -54,6 +54,19 @@ class OperationsIT {
 			.contains("motcua_notifications_pending", "motcua_dvcqg_pending");
 	}
 
+	/** Each request has an id for the logs: the proxy's when it is sane, otherwise a fresh one, answered back. */
+	@Test
+	void everyRequestCarriesAnIdThroughTheLogs() {
+		Api.Response given = api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.base() + "/actuator/health"))
+			.header("X-Request-Id", "lb-7f3a.42"), null);
+		assertThat(given.header("X-Request-Id")).isEqualTo("lb-7f3a.42");
+		Api.Response fresh = api.get("/actuator/health");
+		assertThat(fresh.header("X-Request-Id")).matches("[0-9a-f-]{36}");
+		Api.Response insane = api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.base() + "/actuator/health"))
+			.header("X-Request-Id", "a b <script>"), null);
+		assertThat(insane.header("X-Request-Id")).as("not echoed into logs as given").matches("[0-9a-f-]{36}");
+	}
+
 	/** A scraper reads the metrics with the credential the environment gives it, and nothing else with it. */
 	@Test
 	void aScraperReadsPrometheusWithItsOwnCredentialOnly() {
