@@ -1,7 +1,6 @@
 package vn.motcua.kpi;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 import org.jspecify.annotations.Nullable;
 
@@ -60,11 +59,6 @@ public record KpiFigures(long received, long receivedOnline, long onTime, long f
 	}
 
 	static @Nullable BigDecimal rate(long numerator, long denominator) {
-		if (denominator == 0) {
-			return null;
-		}
-		return BigDecimal.valueOf(numerator)
-			.multiply(BigDecimal.valueOf(100))
-			.divide(BigDecimal.valueOf(denominator), 2, RoundingMode.HALF_UP);
+		return vn.motcua.platform.Percent.of(numerator, denominator);
 	}
 }

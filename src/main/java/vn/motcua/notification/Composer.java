@@ -81,7 +81,7 @@ class Composer {
 	static Rendered render(NotificationChannel channel, @Nullable String subject, String body, Map<String, String> values) {
 		String text = TemplateText.render(body, values);
 		String title = subject == null ? null : TemplateText.render(subject, values).replaceAll("\\s+", " ").strip();
-		return channel == NotificationChannel.SMS ? new Rendered(null, TemplateText.unaccented(text).strip())
+		return channel == NotificationChannel.SMS ? new Rendered(null, vn.motcua.platform.Texts.unaccented(text).strip())
 				: new Rendered(title, text.strip());
 	}
 }

@@ -1,6 +1,5 @@
 package vn.motcua.notification;
 
-import java.text.Normalizer;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -37,14 +36,5 @@ final class TemplateText {
 		}
 		m.appendTail(out);
 		return out.toString();
-	}
-
-	/**
-	 * The text without Vietnamese diacritics ("Hồ sơ Đã" → "Ho so Da"): SMS brandname templates are registered so,
-	 * and a message without them fits 160 characters a part instead of 70.
-	 */
-	static String unaccented(String text) {
-		String decomposed = Normalizer.normalize(text.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD);
-		return decomposed.replaceAll("\\p{M}+", "");
 	}
 }

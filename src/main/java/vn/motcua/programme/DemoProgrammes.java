@@ -134,7 +134,7 @@ class DemoProgrammes implements DemoSeed {
 			for (int i = 0; i < TASKS_06.length; i++) {
 				String[] t = TASKS_06[i];
 				// 22 done on time, 8 done late, 8 overdue, 5 due soon, 8 on track, 5 not started
-				String fate = i % 7 == 3 ? "LATE" : i % 7 == 5 && i < 56 ? "OVERDUE" : "";
+				String fate = i % 7 == 3 ? "LATE" : i % 7 == 5 ? "OVERDUE" : "";
 				task("DE_AN_06", String.format("06-%02d", i + 1), t[0], t[1], t[2], t[3], t[4], t[5], i, fate, today,
 						random, evidence);
 			}
@@ -213,10 +213,9 @@ class DemoProgrammes implements DemoSeed {
 			case "P_ANXUYEN" -> "officer.anxuyen";
 			default -> owners[i % owners.length];
 		};
-		long id = programmes.insert(new Programmes.NewTask(programme, code, group, title, owner, unit,
+		return programmes.insert(new Programmes.NewTask(programme, code, group, title, owner, unit,
 				unit.equals("VP_UBND") ? List.of("SKHCN") : List.of(), start, deadline, expected + " (≥ " + target + " "
 						+ measure + ")", new BigDecimal(target), measure), "system", true);
-		return id;
 	}
 
 	private void done(long id, LocalDate on, LocalDate today, byte[] evidence) {

@@ -47,6 +47,14 @@ public class Leadership {
 
 	private static final Set<String> YES = Set.of("x", "co", "yes", "true", "1", "dat", "da");
 
+	/** The roster's columns, by the names a province's list may give them (folded). */
+	private static final Map<String, List<String>> COLUMNS = Map.of(
+			"unitCode", List.of("unitcode", "unit", "don vi", "ma don vi"),
+			"fullName", List.of("fullname", "ho va ten", "ho ten"), "position", List.of("position", "chuc vu"),
+			"qualifications", List.of("qualifications", "trinh do", "trinh do chuyen mon", "chuyen mon"),
+			"stExpertise", List.of("stexpertise", "chuyen mon khcn", "co chuyen mon khcn", "khcn"),
+			"stTrainingCompleted", List.of("sttrainingcompleted", "da boi duong khcn", "boi duong khcn"));
+
 	private final JdbcClient jdbc;
 	private final Agencies agencies;
 	private final AuditLog audit;
@@ -97,6 +105,10 @@ public class Leadership {
 	@Transactional(readOnly = true)
 	public List<Share> shares(Caller caller) {
 		requireStaff(caller);
+		return shares();
+	}
+
+	private List<Share> shares() {
 		record Counts(long leaders, long expertise, long trained) {
 		}
 		Map<String, Counts> byUnit = new TreeMap<>();
@@ -121,7 +133,7 @@ public class Leadership {
 	}
 
 	static Share share(@Nullable String unit, @Nullable String name, long leaders, long expertise, long trained) {
-		BigDecimal rate = Programmes.rate(expertise, leaders);
+		BigDecimal rate = vn.motcua.platform.Percent.of(expertise, leaders);
 		return new Share(unit, name, leaders, expertise, trained, rate, TARGET, rate != null && rate.compareTo(TARGET) >= 0);
 	}
 
@@ -139,21 +151,7 @@ public class Leadership {
 		if (rows.size() < 2) {
 			errors.add("file", "programme.import.empty").throwIfAny();
 		}
-		Map<String, Integer> at = new java.util.HashMap<>();
-		List<String> heading = rows.get(0).fields();
-		Map<String, List<String>> names = Map.of("unitCode", List.of("unitcode", "unit", "don vi", "ma don vi"),
-				"fullName", List.of("fullname", "ho va ten", "ho ten"), "position", List.of("position", "chuc vu"),
-				"qualifications", List.of("qualifications", "trinh do", "trinh do chuyen mon", "chuyen mon"),
-				"stExpertise", List.of("stexpertise", "chuyen mon khcn", "co chuyen mon khcn", "khcn"),
-				"stTrainingCompleted", List.of("sttrainingcompleted", "da boi duong khcn", "boi duong khcn"));
-		for (int i = 0; i < heading.size(); i++) {
-			String folded = TaskImport.fold(heading.get(i));
-			for (Map.Entry<String, List<String>> e : names.entrySet()) {
-				if (e.getValue().contains(folded)) {
-					at.putIfAbsent(e.getKey(), i);
-				}
-			}
-		}
+		Map<String, Integer> at = Sheets.columns(rows.get(0).fields(), COLUMNS);
 		for (String required : List.of("unitCode", "fullName", "position", "stExpertise")) {
 			if (!at.containsKey(required)) {
 				errors.add("file", "programme.import.missing-column", required);
@@ -163,10 +161,10 @@ public class Leadership {
 		List<Object[]> leaders = new ArrayList<>();
 		for (Csv.Row row : rows.subList(1, rows.size())) {
 			String prefix = "line " + row.line() + ": ";
-			String unit = cell(row, at.get("unitCode"));
-			String name = cell(row, at.get("fullName"));
-			String position = cell(row, at.get("position"));
-			String expertise = cell(row, at.get("stExpertise"));
+			String unit = Sheets.cell(row, at.get("unitCode"));
+			String name = Sheets.cell(row, at.get("fullName"));
+			String position = Sheets.cell(row, at.get("position"));
+			String expertise = Sheets.cell(row, at.get("stExpertise"));
 			if (unit == null || agencies.find(unit).isEmpty()) {
 				errors.add(prefix + "unitCode", unit == null ? "programme.error.required" : "programme.error.unknown-unit",
 						String.valueOf(unit));
@@ -180,9 +178,9 @@ public class Leadership {
 			if (expertise != null && !yesOrNo(expertise)) {
 				errors.add(prefix + "stExpertise", "programme.import.yes-no", expertise);
 			}
-			leaders.add(new Object[] { unit, name, position, cell(row, at.get("qualifications")),
-					expertise != null && YES.contains(TaskImport.fold(expertise)),
-					YES.contains(TaskImport.fold(String.valueOf(cell(row, at.get("stTrainingCompleted"))))) });
+			leaders.add(new Object[] { unit, name, position, Sheets.cell(row, at.get("qualifications")),
+					expertise != null && YES.contains(Sheets.fold(expertise)),
+					YES.contains(Sheets.fold(String.valueOf(Sheets.cell(row, at.get("stTrainingCompleted"))))) });
 		}
 		errors.throwIfAny();
 		jdbc.sql("delete from leadership_roster").update();
@@ -203,7 +201,7 @@ public class Leadership {
 
 	/** Keeps this month's share of the province under its indicator, for the trend. */
 	void recordShare(String actor) {
-		Share province = shares(new Caller(actor, Set.of(Role.ADMIN), null, 0)).get(0);
+		Share province = shares().get(0);
 		if (province.rate() == null) {
 			return;
 		}
@@ -275,16 +273,8 @@ public class Leadership {
 	}
 
 	private static boolean yesOrNo(String v) {
-		String f = TaskImport.fold(v);
+		String f = Sheets.fold(v);
 		return YES.contains(f) || Set.of("", "khong", "no", "false", "0", "chua").contains(f);
-	}
-
-	private static @Nullable String cell(Csv.Row row, @Nullable Integer i) {
-		if (i == null || i >= row.fields().size()) {
-			return null;
-		}
-		String v = row.fields().get(i).strip();
-		return v.isEmpty() ? null : v;
 	}
 
 	private static void requireStaff(Caller caller) {

@@ -104,8 +104,8 @@ public class ProgrammeReports {
 		try (PdfPage pdf = new PdfPage(true)) {
 			java.time.LocalDate today = programmes.today();
 			pdf.header("UBND tỉnh " + province, unit == null ? "Tổ công tác chuyển đổi số" : unitName(unit),
-					province + ", ngày " + String.format("%02d", today.getDayOfMonth()) + " tháng "
-							+ String.format("%02d", today.getMonthValue()) + " năm " + today.getYear());
+					new Text("form.place-date", province, String.format("%02d", today.getDayOfMonth()),
+							String.format("%02d", today.getMonthValue()), Integer.toString(today.getYear())).vietnamese());
 			pdf.title("BÁO CÁO TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ " + title.toUpperCase(Locale.forLanguageTag("vi")));
 			pdf.subtitle("Số liệu đến ngày " + Zones.DAY.format(today)
 					+ (unit == null ? "" : " - " + unitName(unit) + " và các đơn vị trực thuộc"));

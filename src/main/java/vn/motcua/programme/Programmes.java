@@ -2,7 +2,6 @@ package vn.motcua.programme;
 
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,7 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +36,7 @@ import vn.motcua.platform.DomainProblem;
 import vn.motcua.platform.Forbidden;
 import vn.motcua.platform.InvalidFields;
 import vn.motcua.platform.NotFound;
+import vn.motcua.platform.Percent;
 import vn.motcua.platform.Text;
 import vn.motcua.platform.Zones;
 
@@ -111,18 +110,12 @@ public class Programmes {
 			long done = n.get(TaskStatus.DONE_ON_TIME) + n.get(TaskStatus.DONE_LATE);
 			return new Summary(tasks.size(), n.get(TaskStatus.DONE_ON_TIME), n.get(TaskStatus.DONE_LATE),
 					n.get(TaskStatus.OVERDUE), n.get(TaskStatus.DUE_SOON), n.get(TaskStatus.ON_TRACK),
-					n.get(TaskStatus.NOT_STARTED), rate(done, tasks.size()), rate(n.get(TaskStatus.DONE_ON_TIME), done));
+					n.get(TaskStatus.NOT_STARTED), Percent.of(done, tasks.size()), Percent.of(n.get(TaskStatus.DONE_ON_TIME), done));
 		}
 	}
 
 	/** One month of the trend: tasks falling due in it, and tasks done in it (on time and late). */
 	public record Month(LocalDate month, long due, long doneOnTime, long doneLate) {
-	}
-
-	static @Nullable BigDecimal rate(long part, long whole) {
-		return whole == 0 ? null
-				: BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(whole), 2,
-						RoundingMode.HALF_UP);
 	}
 
 	public List<Programme> programmes() {
@@ -530,10 +523,8 @@ public class Programmes {
 		}
 	}
 
-	/** The overdue tasks, the longest overdue first, for a leader to chase. */
+	/** The overdue tasks, the longest overdue first (tasks are read by deadline), for a leader to chase. */
 	public List<ProgrammeTask> overdue(@Nullable String programme, @Nullable String unit, Caller caller) {
-		return list(new TaskQuery(programme, unit, TaskStatus.OVERDUE, null, 0, 500), caller).items().stream()
-			.sorted(Comparator.comparing(ProgrammeTask::deadline))
-			.toList();
+		return list(new TaskQuery(programme, unit, TaskStatus.OVERDUE, null, 0, 500), caller).items();
 	}
 }

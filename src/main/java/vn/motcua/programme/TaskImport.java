@@ -3,7 +3,6 @@ package vn.motcua.programme;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -85,7 +84,7 @@ public class TaskImport {
 		if (rows.isEmpty()) {
 			errors.add("file", "programme.import.empty").throwIfAny();
 		}
-		Map<String, Integer> at = columns(rows.get(0).fields());
+		Map<String, Integer> at = Sheets.columns(rows.get(0).fields(), COLUMNS);
 		for (String required : List.of("code", "title", "ownerUsername", "unitCode", "deadline", "expectedResult")) {
 			if (!at.containsKey(required)) {
 				errors.add("file", "programme.import.missing-column", required);
@@ -149,12 +148,7 @@ public class TaskImport {
 	}
 
 	private static @Nullable String cell(Csv.Row row, Map<String, Integer> at, String column) {
-		Integer i = at.get(column);
-		if (i == null || i >= row.fields().size()) {
-			return null;
-		}
-		String v = row.fields().get(i).strip();
-		return v.isEmpty() ? null : v;
+		return Sheets.cell(row, at.get(column));
 	}
 
 	private static @Nullable LocalDate date(Csv.Row row, Map<String, Integer> at, String column, String prefix,
@@ -185,25 +179,5 @@ public class TaskImport {
 			errors.add(prefix + column, "programme.import.number", v);
 			return null;
 		}
-	}
-
-	/** Which column holds what, from the heading row. */
-	static Map<String, Integer> columns(List<String> heading) {
-		Map<String, Integer> at = new HashMap<>();
-		for (int i = 0; i < heading.size(); i++) {
-			String name = fold(heading.get(i));
-			for (Map.Entry<String, List<String>> c : COLUMNS.entrySet()) {
-				if (c.getValue().contains(name)) {
-					at.putIfAbsent(c.getKey(), i);
-				}
-			}
-		}
-		return at;
-	}
-
-	static String fold(String s) {
-		String d = Normalizer.normalize(s.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD)
-			.replaceAll("\\p{M}", "");
-		return d.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").strip();
 	}
 }

@@ -1,7 +1,6 @@
 package vn.motcua.quality;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -65,8 +64,7 @@ public class DataQuality {
 	public record Dimension(long checked, long passed, @Nullable BigDecimal rate) {
 
 		static Dimension of(long checked, long passed) {
-			return new Dimension(checked, passed, checked == 0 ? null
-					: BigDecimal.valueOf(passed * 100).divide(BigDecimal.valueOf(checked), 2, RoundingMode.HALF_UP));
+			return new Dimension(checked, passed, vn.motcua.platform.Percent.of(passed, checked));
 		}
 	}
 

@@ -156,14 +156,19 @@ public class QualityRuns {
 			agencyCheck(key);
 		}
 		else {
+			String sql = RuleChecks.SQL.get(rule.code());
 			Map<String, Object> params = new HashMap<>();
 			params.put("key", key);
 			params.put("now", Timestamp.from(clock.instant()));
-			List<Agency> all = agencies.all();
-			params.put("units", all.stream().map(Agency::code).toArray(String[]::new));
-			params.put("froms", all.stream().map(a -> a.validFrom() == null ? null : a.validFrom().toString()).toArray(String[]::new));
-			params.put("tos", all.stream().map(a -> a.validTo() == null ? null : a.validTo().toString()).toArray(String[]::new));
-			jdbc.sql("insert into quality_check (record_key, unit_code, passed, hash) " + RuleChecks.SQL.get(rule.code()))
+			if (sql.contains(":units")) { // the agency tree's validity, read only for the rule that judges it
+				List<Agency> all = agencies.all();
+				params.put("units", all.stream().map(Agency::code).toArray(String[]::new));
+				params.put("froms", all.stream().map(a -> a.validFrom() == null ? null : a.validFrom().toString())
+					.toArray(String[]::new));
+				params.put("tos", all.stream().map(a -> a.validTo() == null ? null : a.validTo().toString())
+					.toArray(String[]::new));
+			}
+			jdbc.sql("insert into quality_check (record_key, unit_code, passed, hash) " + sql)
 				.params(params)
 				.update();
 		}
@@ -241,9 +246,10 @@ public class QualityRuns {
 				.params(run, e.getKey())
 				.update();
 		}
+		long units = agencies.all().size();
 		jdbc.sql("insert into quality_score (run_id, dataset, dimension, unit_code, checked, passed)"
 				+ " values (?, 'AGENCIES', 'records', '', ?, ?)")
-			.params(run, (long) agencies.all().size(), (long) agencies.all().size())
+			.params(run, units, units)
 			.update();
 	}
 

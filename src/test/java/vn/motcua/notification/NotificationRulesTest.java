@@ -42,7 +42,7 @@ class NotificationRulesTest {
 
 	@Test
 	void smsTextLosesItsDiacriticsAndEmailKeepsThem() {
-		assertThat(TemplateText.unaccented("Hồ sơ ĐÃ được tiếp nhận; Ủy ban Đồng Tháp, Phường Tân Thành"))
+		assertThat(vn.motcua.platform.Texts.unaccented("Hồ sơ ĐÃ được tiếp nhận; Ủy ban Đồng Tháp, Phường Tân Thành"))
 			.isEqualTo("Ho so DA duoc tiep nhan; Uy ban Dong Thap, Phuong Tan Thanh");
 		assertThat(Composer.render(NotificationChannel.SMS, null, "Hồ sơ ((code))", Map.of("code", "X")).body()).isEqualTo("Ho so X");
 		Composer.Rendered mail = Composer.render(NotificationChannel.EMAIL, "Hồ sơ\n((code))", "Hồ sơ ((code))", Map.of("code", "X"));

@@ -1,6 +1,5 @@
 package vn.motcua.catalog.search;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,15 +11,13 @@ import java.util.regex.Pattern;
  */
 public final class Fold {
 
-	private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 	private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
 
 	private Fold() {
 	}
 
 	public static String text(String s) {
-		String lower = s.toLowerCase(Locale.ROOT).replace('đ', 'd');
-		return MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
+		return vn.motcua.platform.Texts.unaccented(s.toLowerCase(Locale.ROOT));
 	}
 
 	/** The folded words, at most {@code limit}. */

@@ -31,6 +31,7 @@ import vn.motcua.identity.Callers;
 import vn.motcua.platform.ApiTime;
 import vn.motcua.platform.InvalidFields;
 import vn.motcua.platform.PageRequestParams;
+import vn.motcua.platform.Texts;
 import vn.motcua.programme.Indicators;
 import vn.motcua.programme.Leadership;
 import vn.motcua.programme.ProgrammeReports;
@@ -72,20 +73,20 @@ class ProgrammeController {
 		List<Programmes.Programme.Group> groups = new ArrayList<>();
 		JsonNode g = body.get("groups");
 		if (g != null && g.isArray()) {
-			g.forEach(e -> groups.add(new Programmes.Programme.Group(java.util.Objects.toString(text(e, "code"), ""),
-					java.util.Objects.toString(text(e, "name"), ""))));
+			g.forEach(e -> groups.add(new Programmes.Programme.Group(java.util.Objects.toString(Texts.field(e, "code"), ""),
+					java.util.Objects.toString(Texts.field(e, "name"), ""))));
 		}
-		return programmes.define(code, text(body, "name"), text(body, "description"), groups, callers.of(auth));
+		return programmes.define(code, Texts.field(body, "name"), Texts.field(body, "description"), groups, callers.of(auth));
 	}
 
 	@PostMapping("/api/v1/programme/tasks")
 	ResponseEntity<Map<String, @Nullable Object>> create(@RequestBody JsonNode body, Authentication auth) {
 		InvalidFields.Collector errors = new InvalidFields.Collector();
-		Programmes.NewTask t = new Programmes.NewTask(text(body, "programme"), text(body, "code"), text(body, "group"),
-				text(body, "title"), text(body, "ownerUsername"), text(body, "unitCode"), texts(body, "partnerUnitCodes",
-						errors),
-				date(body, "startDate", errors), date(body, "deadline", errors), text(body, "expectedResult"),
-				number(body, "targetValue", errors), text(body, "targetUnit"));
+		Programmes.NewTask t = new Programmes.NewTask(Texts.field(body, "programme"), Texts.field(body, "code"),
+				Texts.field(body, "group"), Texts.field(body, "title"), Texts.field(body, "ownerUsername"),
+				Texts.field(body, "unitCode"), texts(body, "partnerUnitCodes", errors), date(body, "startDate", errors),
+				date(body, "deadline", errors), Texts.field(body, "expectedResult"), number(body, "targetValue", errors),
+				Texts.field(body, "targetUnit"));
 		errors.throwIfAny();
 		return ResponseEntity.status(HttpStatus.CREATED).body(json(programmes.create(t, callers.of(auth))));
 	}
@@ -96,8 +97,9 @@ class ProgrammeController {
 			@RequestParam(required = false) @Nullable String owner, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size, Authentication auth) {
 		PageRequestParams.check(page, size);
-		Programmes.Page p = programmes.list(new Programmes.TaskQuery(blankToNull(programme), blankToNull(unit),
-				status(status), blankToNull(owner), page, size), callers.of(auth));
+		Programmes.Page p = programmes.list(new Programmes.TaskQuery(Texts.strippedOrNull(programme),
+				Texts.strippedOrNull(unit),
+				status(status), Texts.strippedOrNull(owner), page, size), callers.of(auth));
 		return Map.of("items", p.items().stream().map(ProgrammeController::json).toList(), "total", p.total());
 	}
 
@@ -159,7 +161,7 @@ class ProgrammeController {
 		}
 		BigDecimal value = number(body, "value", errors);
 		errors.throwIfAny();
-		ProgrammeTask.Report r = programmes.report(id, new Programmes.NewReport(percent, value, text(body, "note"),
+		ProgrammeTask.Report r = programmes.report(id, new Programmes.NewReport(percent, value, Texts.field(body, "note"),
 				evidence, done != null && done.asBoolean(false)), callers.of(auth));
 		return ResponseEntity.status(HttpStatus.CREATED).body(json(r));
 	}
@@ -167,13 +169,13 @@ class ProgrammeController {
 	@GetMapping("/api/v1/programme/summary")
 	Programmes.Summary summary(@RequestParam(required = false) @Nullable String programme,
 			@RequestParam(required = false) @Nullable String unit, Authentication auth) {
-		return programmes.summary(blankToNull(programme), blankToNull(unit), callers.of(auth));
+		return programmes.summary(Texts.strippedOrNull(programme), Texts.strippedOrNull(unit), callers.of(auth));
 	}
 
 	@GetMapping("/api/v1/programme/trend")
 	List<Map<String, Object>> trend(@RequestParam(required = false) @Nullable String programme,
 			@RequestParam(required = false) @Nullable String unit, Authentication auth) {
-		return programmes.trend(blankToNull(programme), blankToNull(unit), callers.of(auth)).stream()
+		return programmes.trend(Texts.strippedOrNull(programme), Texts.strippedOrNull(unit), callers.of(auth)).stream()
 			.map(m -> Map.<String, Object>of("month", m.month().toString().substring(0, 7), "due", m.due(), "doneOnTime",
 					m.doneOnTime(), "doneLate", m.doneLate()))
 			.toList();
@@ -184,7 +186,8 @@ class ProgrammeController {
 	TaskImport.Imported importTasks(@RequestParam(required = false) @Nullable String programme,
 			@RequestParam("file") MultipartFile file, Authentication auth) throws IOException {
 		try (InputStream in = file.getInputStream()) {
-			return imports.run(blankToNull(programme), String.valueOf(file.getOriginalFilename()), in, callers.of(auth));
+			return imports.run(Texts.strippedOrNull(programme), String.valueOf(file.getOriginalFilename()), in,
+					callers.of(auth));
 		}
 	}
 
@@ -193,7 +196,7 @@ class ProgrammeController {
 	void report(@RequestParam(required = false) @Nullable String programme,
 			@RequestParam(required = false) @Nullable String unit, @RequestParam(defaultValue = "xlsx") String format,
 			Authentication auth, HttpServletResponse response) throws IOException {
-		reports.send(blankToNull(programme), blankToNull(unit), format, callers.of(auth), response);
+		reports.send(Texts.strippedOrNull(programme), Texts.strippedOrNull(unit), format, callers.of(auth), response);
 	}
 
 	@GetMapping("/api/v1/programme/leadership/shares")
@@ -217,7 +220,7 @@ class ProgrammeController {
 	@GetMapping("/api/v1/programme/indicators")
 	List<Indicators.Indicator> indicators(@RequestParam(required = false) @Nullable String programme,
 			Authentication auth) {
-		return indicators.list(blankToNull(programme), callers.of(auth));
+		return indicators.list(Texts.strippedOrNull(programme), callers.of(auth));
 	}
 
 	/** A month's value: {@code {"period":"2026-11-01","unitCode":null,"value":86.5}}. */
@@ -227,21 +230,22 @@ class ProgrammeController {
 		LocalDate period = date(body, "period", errors);
 		BigDecimal value = number(body, "value", errors);
 		errors.throwIfAny();
-		indicators.record(code, period, text(body, "unitCode"), value, callers.of(auth));
+		indicators.record(code, period, Texts.field(body, "unitCode"), value, callers.of(auth));
 		return ResponseEntity.noContent().build();
 	}
 
 	@GetMapping("/api/v1/programme/initiatives")
 	List<Indicators.Initiative> initiatives(@RequestParam(required = false) @Nullable String programme,
 			Authentication auth) {
-		return indicators.initiatives(blankToNull(programme), callers.of(auth));
+		return indicators.initiatives(Texts.strippedOrNull(programme), callers.of(auth));
 	}
 
 	@PostMapping("/api/v1/programme/initiatives")
 	ResponseEntity<Indicators.Initiative> addInitiative(@RequestBody JsonNode body, Authentication auth) {
 		return ResponseEntity.status(HttpStatus.CREATED)
-			.body(indicators.addInitiative(text(body, "programme"), text(body, "name"), text(body, "ownerUsername"),
-					text(body, "unitCode"), text(body, "description"), text(body, "indicators"), callers.of(auth)));
+			.body(indicators.addInitiative(Texts.field(body, "programme"), Texts.field(body, "name"),
+					Texts.field(body, "ownerUsername"), Texts.field(body, "unitCode"), Texts.field(body, "description"),
+					Texts.field(body, "indicators"), callers.of(auth)));
 	}
 
 	@PostMapping(value = "/api/v1/programme/initiatives/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -269,12 +273,12 @@ class ProgrammeController {
 		JsonNode who = body.get("attendees");
 		if (who != null && who.isArray()) {
 			for (JsonNode a : who) {
-				attendees.add(new Leadership.Course.Attendee(text(a, "fullName"), text(a, "unitCode"),
+				attendees.add(new Leadership.Course.Attendee(Texts.field(a, "fullName"), Texts.field(a, "unitCode"),
 						a.path("completed").asBoolean(false)));
 			}
 		}
 		errors.throwIfAny();
-		long id = leadership.addCourse(text(body, "title"), text(body, "organiser"), starts, ends, attendees,
+		long id = leadership.addCourse(Texts.field(body, "title"), Texts.field(body, "organiser"), starts, ends, attendees,
 				callers.of(auth));
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id));
 	}
@@ -330,14 +334,7 @@ class ProgrammeController {
 		}
 	}
 
-	private static @Nullable String blankToNull(@Nullable String s) {
-		return s == null || s.isBlank() ? null : s.strip();
-	}
 
-	private static @Nullable String text(JsonNode body, String field) {
-		JsonNode v = body.get(field);
-		return v == null || v.isNull() ? null : v.isString() ? v.asString() : v.toString();
-	}
 
 	private static @Nullable List<String> texts(JsonNode body, String field, InvalidFields.Collector errors) {
 		JsonNode v = body.get(field);
@@ -354,7 +351,7 @@ class ProgrammeController {
 	}
 
 	private static @Nullable LocalDate date(JsonNode body, String field, InvalidFields.Collector errors) {
-		String v = text(body, field);
+		String v = Texts.field(body, field);
 		if (v == null || v.isBlank()) {
 			return null;
 		}

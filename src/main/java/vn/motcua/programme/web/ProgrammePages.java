@@ -3,7 +3,6 @@ package vn.motcua.programme.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -264,10 +263,5 @@ class ProgrammePages {
 
 	private static boolean blank(@Nullable String s) {
 		return s == null || s.isBlank();
-	}
-
-	/** Today, for the page's "as of" line. */
-	LocalDate today() {
-		return programmes.today();
 	}
 }

@@ -21,6 +21,7 @@ import vn.motcua.identity.Callers;
 import vn.motcua.platform.ApiTime;
 import vn.motcua.platform.NotFound;
 import vn.motcua.platform.PageRequestParams;
+import vn.motcua.platform.Texts;
 import vn.motcua.platform.Table;
 import vn.motcua.platform.Text;
 import vn.motcua.quality.DataQuality;
@@ -84,14 +85,15 @@ class QualityController {
 			@RequestParam(required = false) @Nullable String agency, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size, Authentication auth) {
 		PageRequestParams.check(page, size);
-		DataQuality.Page p = quality.issues(blank(dataset), blank(dimension), blank(status), blank(agency), page, size,
-				callers.of(auth));
+		DataQuality.Page p = quality.issues(Texts.strippedOrNull(dataset), Texts.strippedOrNull(dimension),
+				Texts.strippedOrNull(status), Texts.strippedOrNull(agency), page, size, callers.of(auth));
 		return Map.of("items", p.items().stream().map(QualityController::json).toList(), "total", p.total());
 	}
 
 	@PostMapping("/api/v1/quality/issues/{id}/resolution")
 	Map<String, @Nullable Object> resolve(@PathVariable long id, @RequestBody JsonNode body, Authentication auth) {
-		return json(quality.resolve(id, text(body, "action"), text(body, "value"), text(body, "reason"), callers.of(auth)));
+		return json(quality.resolve(id, Texts.field(body, "action"), Texts.field(body, "value"),
+				Texts.field(body, "reason"), callers.of(auth)));
 	}
 
 	@GetMapping("/api/v1/quality/issues/export")
@@ -99,7 +101,8 @@ class QualityController {
 			@RequestParam(required = false) @Nullable String dimension, @RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable String agency, @RequestParam(defaultValue = "xlsx") String format,
 			Authentication auth, HttpServletResponse response) throws IOException {
-		quality.export(blank(dataset), blank(dimension), blank(status), blank(agency), callers.of(auth))
+		quality.export(Texts.strippedOrNull(dataset), Texts.strippedOrNull(dimension), Texts.strippedOrNull(status),
+				Texts.strippedOrNull(agency), callers.of(auth))
 			.send(Table.Format.of(format), "chat-luong-du-lieu", response);
 	}
 
@@ -118,12 +121,5 @@ class QualityController {
 		return m;
 	}
 
-	private static @Nullable String blank(@Nullable String s) {
-		return s == null || s.isBlank() ? null : s.strip();
-	}
 
-	private static @Nullable String text(JsonNode body, String field) {
-		JsonNode v = body.get(field);
-		return v == null || v.isNull() ? null : v.isString() ? v.asString() : v.toString();
-	}
 }
